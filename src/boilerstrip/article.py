@@ -1,0 +1,94 @@
+"""The public result types: :class:`Article` and :class:`Block`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Block kinds a caller can see in ``Article.blocks`` / ``Article.removed``.
+KINDS = ("heading", "paragraph", "list_item", "quote", "code", "table_row", "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One text block of the input, in document order.
+
+    ``reason`` is ``None`` for a kept block and names why it was dropped otherwise
+    (see ``boilerstrip.REASONS``). ``features`` holds the numbers the scorer used.
+    """
+
+    kind: str
+    text: str
+    position: int
+    tag: str = ""
+    level: int = 0
+    path: str = ""
+    link_density: float = 0.0
+    score: float = 0.0
+    reason: str | None = None
+    features: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "position": self.position,
+            "tag": self.tag,
+            "level": self.level,
+            "path": self.path,
+            "link_density": round(self.link_density, 4),
+            "score": round(self.score, 4),
+            "reason": self.reason,
+            "features": dict(self.features),
+        }
+
+
+@dataclass(slots=True)
+class Article:
+    """What :func:`boilerstrip.clean_article` returns.
+
+    ``text`` is the main content: paragraphs separated by a blank line, headings and
+    list items on their own lines. It is empty when nothing could be kept, and then
+    ``reason`` says why.
+    """
+
+    text: str = ""
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Block] = field(default_factory=list)
+    comments: str = ""
+    reason: str = ""
+    input_kind: str = "html"
+    language: str | None = None
+
+    def removed_counts(self) -> dict[str, int]:
+        """Characters removed, by reason."""
+        out: dict[str, int] = {}
+        for b in self.removed:
+            out[b.reason or "boilerplate"] = out.get(b.reason or "boilerplate", 0) + len(b.text)
+        return out
+
+    def to_markdown(self) -> str:
+        """The kept blocks as Markdown (title as a level-1 heading when known)."""
+        from .clean import render_markdown
+
+        return render_markdown(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the whole result."""
+        return {
+            "text": self.text,
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "url": self.url,
+            "input_kind": self.input_kind,
+            "language": self.language,
+            "reason": self.reason,
+            "comments": self.comments,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "removed": [b.to_dict() for b in self.removed],
+            "removed_chars": self.removed_counts(),
+        }

@@ -1,0 +1,258 @@
+"""Data tables: every keyword, phrase, weight and threshold the three stages use.
+
+Nothing here is code that decides; `segment`, `score` and `clean` read these
+tables. Patterns are generic (no site's domain or one site's class names) and,
+where a phrase is language-bound, given in several languages.
+"""
+from __future__ import annotations
+
+# --------------------------------------------------------------------------
+# Reasons a block can be removed for (what ``Block.reason`` may hold).
+# --------------------------------------------------------------------------
+REASONS = (
+    "related",       # "related articles", "you may also like", "more from ..."
+    "teaser",        # a headline + cut-off summary of another story
+    "comments",      # comment lists, comment forms, "leave a reply"
+    "view-counter",  # "Visited 12 times", "1,234 views"
+    "share",         # share bars, "share this", social follow buttons
+    "newsletter",    # sign-up / subscribe boxes
+    "navigation",    # menus, breadcrumbs, pagination, skip links
+    "header",        # site header / masthead
+    "footer",        # site footer, copyright lines
+    "sidebar",       # side rails and widgets
+    "cookie",        # cookie / consent banners
+    "promo",         # in-body promos: "READ MORE: ...", "WATCH: ..."
+    "ads",           # advertisement slots and labels
+    "tags",          # tag lines, "Filed under", category lists
+    "byline-box",    # author bio boxes
+    "login",         # sign-in / account prompts, modals
+    "title",         # the page title, reported in ``Article.title`` instead
+    "hidden",        # hidden or screen-reader-only text
+    "link-list",     # a block made almost entirely of links
+    "after-end",     # after the point where the article ends
+    "outside-main",  # outside the main content region
+    "low-score",     # short, link-heavy or stopword-poor text the scorer rejects
+    "duplicate",     # the same text already kept
+    "site-repeat",   # repeats across many pages of the same site (batch --site-profile)
+)
+
+# --------------------------------------------------------------------------
+# Segmentation (HTML)
+# --------------------------------------------------------------------------
+#: Elements whose whole subtree is never text.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas video audio "
+    "select option datalist button input textarea head title meta link base map area "
+    "source track picture dialog".split()
+)
+
+#: Elements that start and end a block of text.
+BLOCK_TAGS = frozenset(
+    "p div section article main header footer nav aside ul ol dl li dt dd "
+    "h1 h2 h3 h4 h5 h6 blockquote pre table thead tbody tfoot tr td th caption "
+    "figure figcaption form fieldset legend address details summary hr center "
+    "body html menu hgroup noscript frame frameset".split()
+)
+
+#: Block kind per tag (anything else is a paragraph).
+KIND_BY_TAG = {
+    "h1": "heading", "h2": "heading", "h3": "heading",
+    "h4": "heading", "h5": "heading", "h6": "heading",
+    "li": "list_item", "dt": "list_item", "dd": "list_item",
+    "blockquote": "quote", "pre": "code",
+    "tr": "table_row", "td": "table_row", "th": "table_row",
+    "caption": "caption", "figcaption": "caption", "summary": "heading", "legend": "heading",
+}
+
+#: Semantic elements that carry a hint by themselves (tag -> hint).
+HINT_BY_TAG = {
+    "nav": "navigation", "footer": "footer", "aside": "sidebar", "header": "header",
+    "form": "form", "article": "content", "main": "main",
+}
+
+#: ARIA roles -> hint.
+HINT_BY_ROLE = {
+    "navigation": "navigation", "banner": "header", "contentinfo": "footer",
+    "complementary": "sidebar", "main": "main", "article": "content",
+    "menu": "navigation", "menubar": "navigation", "search": "navigation",
+    "dialog": "login", "alertdialog": "cookie", "tablist": "navigation",
+}
+
+# Class / id / itemprop tokens -> hint. A token is matched whole after splitting
+# the attribute on non-letters and camelCase; the *_PARTS lists also match inside
+# longer tokens ("commentlist", "relatedposts").
+HINT_TOKENS = {
+    "content": "article articlebody article-body post entry entrycontent postbody story storybody "
+               "storytext prose markdown richtext hentry blogpost text body content maincontent "
+               "postcontent pagecontent abstract",
+    "main": "main",
+    "navigation": "nav navbar navigation menu menubar breadcrumb breadcrumbs pagination pager "
+                  "paging skip skiplink topbar toc submenu dropdown megamenu tabs tablist",
+    "header": "header masthead banner topnav",
+    "footer": "footer copyright colophon siteinfo legal bottom",
+    "sidebar": "sidebar side aside rail widget widgets secondary",
+    "related": "related recommended recommendations recirc outbrain taboola popular trending "
+               "mostread readmore morestories morefrom upnext readnext youmaylike",
+    "comments": "comment comments disqus wpdiscuz respond replies commentlist commentform",
+    "share": "share sharing social sharebar socialshare addthis sharethis follow",
+    "newsletter": "newsletter subscribe subscription signup optin mailing",
+    "cookie": "cookie cookies consent gdpr cmp",
+    "ads": "ad ads advert advertisement adslot adunit sponsor sponsored dfp gpt",
+    "promo": "promo cta calltoaction",
+    "tags": "tags tag taglist tagcloud keywords categories",
+    "byline-box": "authorbio authorbox aboutauthor bio author-info",
+    "hidden": "hidden srOnly sronly visuallyhidden screenreader screenreadertext offscreen",
+    "login": "modal popup overlay login signin",
+    "meta": "meta postmeta entrymeta byline dateline timestamp",
+}
+HINT_PARTS = {
+    "comments": ("comment", "disqus", "discuz"),
+    "related": ("related", "recommend", "outbrain", "taboola"),
+    "share": ("share", "social"),
+    "newsletter": ("newsletter", "subscribe"),
+    "cookie": ("cookie", "consent"),
+    "navigation": ("breadcrumb", "navbar", "navigation", "pagination"),
+    "sidebar": ("sidebar",),
+    "footer": ("footer",),
+    "ads": ("advert", "adslot", "adunit", "sponsor"),
+    "content": ("articlebody", "postcontent", "entrycontent", "storybody", "articlecontent"),
+}
+
+#: Hint -> reason used when a block is dropped because of that hint.
+REASON_BY_HINT = {
+    "navigation": "navigation", "header": "header", "footer": "footer", "sidebar": "sidebar",
+    "related": "related", "comments": "comments", "share": "share", "newsletter": "newsletter",
+    "cookie": "cookie", "ads": "ads", "promo": "promo", "tags": "tags",
+    "byline-box": "byline-box", "hidden": "hidden", "login": "login",
+}
+
+#: Hints that mark boilerplate strongly enough to drop a block inside the main region.
+STRONG_NEGATIVE_HINTS = (
+    "comments", "share", "newsletter", "cookie", "ads", "related", "hidden", "login",
+    "navigation", "byline-box", "tags",
+)
+#: Hints that count against a container in region scoring.
+NEGATIVE_HINTS = STRONG_NEGATIVE_HINTS + ("footer", "sidebar", "header", "promo", "form", "meta")
+POSITIVE_HINTS = ("content", "main")
+
+# --------------------------------------------------------------------------
+# Widget phrases (matched case-insensitively against a block's whole text or
+# its start). Several languages each. Reason -> list of regex sources.
+# --------------------------------------------------------------------------
+WIDGET_PHRASES = {
+    "view-counter": [
+        r"^(visited|viewed|read)\s+[\d,.]+\s+times?\b",
+        r"^[\d,.]+\s*[km]?\s+(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)\b",
+        r"\bvisit\(s\) today\b",
+        r"^(views?|page views|hits)\s*:?\s*[\d,.]+$",
+    ],
+    "comments": [
+        r"^leave a (reply|comment)\b", r"^(post|add|write|submit) a comment\b",
+        r"would love your thoughts", r"please comment", r"^join the (discussion|conversation)\b",
+        r"^[\d,.]+\s+(comments?|responses?|replies)\b", r"^(comments?|responses?|replies)\s*\(?[\d,.]+\)?$",
+        r"^(no|view|show|load|hide) (more )?comments\b", r"^(be the first to comment)\b",
+        r"your email address will not be published", r"required fields are marked",
+        r"^notify me of\b", r"^(log|sign) in to (comment|reply)\b", r"^cancel reply$",
+        r"^(kommentar|kommentare|commentaires?|comentarios?|commenti)\s*\(?[\d]*\)?$",
+        r"^(schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|"
+        r"deja un comentario|deja una respuesta|lascia un commento)\b",
+        r"^comments? (are )?closed\b", r"^reply$", r"^\d+\s*$",
+    ],
+    "share": [
+        r"^share( this| on| via| the| article| story| post|:|$)",
+        r"^(tweet|pin it|email|print|whatsapp|linkedin|facebook|twitter|reddit|copy link)$",
+        r"^(click to share|share this article|share on (facebook|twitter|x|linkedin|whatsapp))",
+        r"^(teilen|partager|compartir|condividi|delen)\b",
+        r"^follow us\b", r"^(suivez-nous|folgen sie uns|síguenos|seguici)\b",
+    ],
+    "newsletter": [
+        r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
+        r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
+        r"enter your e-?mail", r"^newsletter\b", r"\bdelivered (straight )?to your inbox\b",
+        r"^(abonnieren|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete|iscriviti)\b",
+    ],
+    "cookie": [
+        r"\bwe use cookies\b", r"\b(this|our) (web)?site uses cookies\b", r"^accept (all )?cookies",
+        r"\bcookie (policy|settings|preferences)\b", r"\bby continuing to (use|browse)\b",
+        r"\b(verwendet|nutzt) cookies\b", r"\butilise des cookies\b", r"\butiliza(mos)? cookies\b",
+        r"\butilizza(mo)? (i )?cookie\b",
+    ],
+    "related": [
+        r"^related( articles?| posts?| stories| content| news| reading| links| coverage| topics)?\s*:?$",
+        r"^(you (may|might) (also )?(like|enjoy|be interested in))\b",
+        r"^more (from|on|in|about|stories|articles|news|like this)\b", r"^read (next|more|also)\s*:?$",
+        r"^(recommended|suggested)( for you| articles| stories| reading| posts)?\s*:?$",
+        r"^(popular|trending|most (read|popular|viewed|shared))( now| posts| articles| stories)?\s*:?$",
+        r"^(also read|don't miss|further reading|keep reading|what to read next|up next)\b",
+        r"^(ähnliche (artikel|beiträge)|das könnte sie auch interessieren|weitere artikel|mehr zum thema)",
+        r"^(articles similaires|à lire aussi|lire aussi|sur le même sujet|vous aimerez aussi)",
+        r"^(artículos relacionados|también te puede interesar|noticias relacionadas|te puede interesar)",
+        r"^(articoli correlati|leggi anche|potrebbe interessarti)", r"^(gerelateerde artikelen|lees ook)",
+    ],
+    "promo": [
+        r"^(read more|watch|related|see also|also read|read also|listen|more|click here|"
+        r"sign up|subscribe|don't miss|must read|trending|recommended|live|video|photos|"
+        r"lesen sie auch|lire aussi|lee también|leggi anche)\s*[:|\u2014\u2013>»]\s*\S",
+    ],
+    "tags": [
+        r"^(tags?|tagged( with)?|filed under|categories|category|topics?|posted in|schlagwörter|"
+        r"étiquettes|etiquetas)\s*:", r"^(tags?|categories|topics)$",
+    ],
+    "byline-box": [
+        r"^about the author\b", r"^(über den autor|à propos de l'auteur|sobre el autor)",
+    ],
+    "navigation": [
+        r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
+        r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
+        r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
+    ],
+    "footer": [
+        r"\ball rights reserved\b", r"^(©|\(c\)|copyright)\s*\d{4}", r"^©",
+        r"^(privacy policy|terms of (use|service)|cookie policy|imprint|impressum|sitemap)$",
+        r"\btous droits réservés\b", r"\balle rechte vorbehalten\b", r"\btodos los derechos reservados\b",
+    ],
+    "ads": [
+        r"^(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|publicidad|"
+        r"pubblicità|reklame|paid (post|content)|partner content)$",
+        r"^story continues below( this)? (ad|advertisement)", r"^continue reading below",
+    ],
+    "login": [
+        r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
+        r"^already (have an account|a subscriber)\b",
+    ],
+}
+
+#: Reasons whose phrase, seen after the article body, ends the article:
+#: nothing after it is kept (boilerpipe's "terminating blocks").
+TERMINATING_REASONS = ("related", "comments", "view-counter")
+
+#: Longest text (characters) a block may have to be judged by WIDGET_PHRASES
+#: (``promo`` and ``footer`` are matched on longer text too).
+WIDGET_MAX_CHARS = 140
+PROMO_MAX_CHARS = 260
+
+# --------------------------------------------------------------------------
+# Scoring thresholds and weights
+# --------------------------------------------------------------------------
+THRESHOLDS = {
+    # context-free block classes (jusText-style)
+    "short_chars": 40,          # shorter than this is "short"
+    "long_chars": 160,          # at least this is "long"
+    "max_link_density": 0.45,   # above: the block is mostly links
+    "link_list_density": 0.7,   # a block this linky is a link list
+    "stopword_low": 0.22,       # below: not running prose
+    "stopword_high": 0.30,      # at least: running prose
+    # main-region search (Readability-style)
+    "para_min_chars": 25,       # a block must be this long to vote for its containers
+    "sibling_ratio": 0.22,      # a sibling scoring at least this share of the best joins it
+    "region_min_share": 0.25,   # a region must hold this share of the page's good text
+    "parent_decay": (1.0, 0.5, 0.33, 0.25, 0.2),
+    "hint_bonus": 0.25,         # score multiplier step for content hints
+    "hint_penalty": 0.5,        # score multiplier step for boilerplate hints
+    # end-of-article cut
+    "min_chars_before_end": 400,  # a terminator only counts after this much article text
+    "teaser_run": 3,              # this many link-heavy short blocks in a row end the article
+    # text input
+    "text_teaser_min_run": 2,
+    "text_cohesion_low": 0.08,
+}
