@@ -1,31 +1,33 @@
-"""Command line: ``boilerstrip clean FILE|-``."""
+"""Command line entry point. Each subcommand lives in its own ``_cmd_*`` module
+exposing ``add_parser(subparsers)`` and ``run(args) -> int``."""
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
 
-from . import clean_article
+#: subcommand name -> module (relative to this package)
+COMMANDS = {
+    "clean": "._cmd_clean",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="boilerstrip", description="Strip boilerplate from scraped pages.")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    c = sub.add_parser("clean", help="clean one document and print it")
-    c.add_argument("file", help="an .html/.txt file, or - for stdin")
-    c.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    c.add_argument("--input", choices=("auto", "html", "text"), default="auto")
-    c.add_argument("--url", default=None)
+    modules = {}
+    for name, modname in COMMANDS.items():
+        mod = importlib.import_module(modname, __package__)
+        mod.add_parser(sub)
+        modules[name] = mod
     args = ap.parse_args(argv)
-    data = sys.stdin.buffer.read() if args.file == "-" else open(args.file, "rb").read()
-    art = clean_article(data, url=args.url, input=args.input)
-    if args.format == "json":
-        print(json.dumps(art.to_dict(), ensure_ascii=False, indent=2))
-    elif args.format == "markdown":
-        sys.stdout.write(art.to_markdown())
-    else:
-        print(art.text)
-    return 0
+    try:
+        return modules[args.cmd].run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
 
 
 if __name__ == "__main__":
