@@ -1,0 +1,96 @@
+"""The benchmark's scorer (bench/wcxb.py) and the harness's aggregation, on hand-made
+inputs whose values are worked out by hand. No dataset and no timing needed."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import run_html  # noqa: E402
+import wcxb  # noqa: E402
+
+
+def _page(with_=(), without=(), gold="") -> wcxb.Page:
+    return wcxb.Page(file_id="t", page_type="article", url="", html=b"", main_content=gold,
+                     with_snippets=list(with_), without_snippets=list(without))
+
+
+def test_prf_partial_overlap():
+    # pred: the cat sat (3 words); gold: the×2 cat sat on mat (6 words); overlap 3
+    p, r, f1 = wcxb.prf("the cat sat", "the cat sat on the mat")
+    assert p == pytest.approx(1.0)
+    assert r == pytest.approx(0.5)
+    assert f1 == pytest.approx(2 / 3)
+
+
+def test_prf_is_a_lowercased_bag_of_words():
+    # repeated words count: pred the×2 cat×2 against gold the cat -> P 2/4, R 2/2
+    p, r, f1 = wcxb.prf("The CAT, the cat!", "the cat")
+    assert (p, r) == pytest.approx((0.5, 1.0))
+    assert f1 == pytest.approx(2 / 3)
+    assert wcxb.prf("sat cat the", "The cat sat.") == pytest.approx((1.0, 1.0, 1.0))
+
+
+def test_prf_tokens_are_unicode_word_runs():
+    assert wcxb.prf("Café NAÏVE", "café naïve") == pytest.approx((1.0, 1.0, 1.0))
+    # \w includes digits and underscore: "foo_bar" is one token, so no overlap with "foo bar"
+    assert wcxb.prf("foo_bar 42", "foo bar") == (0.0, 0.0, 0.0)
+    p, r, _ = wcxb.prf("foo_bar 42", "42 apples")
+    assert (p, r) == pytest.approx((0.5, 0.5))
+
+
+def test_prf_empty_cases():
+    assert wcxb.prf("", "") == (1.0, 1.0, 1.0)
+    assert wcxb.prf("!!! --", "   ") == (1.0, 1.0, 1.0)  # no words on either side
+    assert wcxb.prf("", "some gold text") == (0.0, 0.0, 0.0)
+    assert wcxb.prf("some output", "") == (0.0, 0.0, 0.0)
+    assert wcxb.prf("alpha beta", "gamma delta") == (0.0, 0.0, 0.0)
+
+
+def test_snippets_case_and_space_insensitive():
+    page = _page(with_=["Hello   World", "missing piece", "   "],  # blank snippet is ignored
+                 without=["Subscribe now", "cookie policy"])
+    found, w_total, leaked, wo_total = wcxb.snippets("hello world and\nSUBSCRIBE\t now", page)
+    assert (found, w_total, leaked, wo_total) == (1, 2, 1, 2)
+
+
+def test_snippets_are_substrings_not_words():
+    page = _page(with_=["lo wor"], without=["Read more"])
+    assert wcxb.snippets("Hello World", page) == (1, 1, 0, 1)
+    assert wcxb.snippets("", page) == (0, 1, 0, 1)
+    assert wcxb.snippets("READ  MORE: x", page) == (0, 1, 1, 1)
+
+
+def _rec(fid, system, f1, wf, wt, wl, wot, ms, error=None, ptype="article"):
+    return {"file_id": fid, "page_type": ptype, "system": system, "p": f1, "r": f1, "f1": f1,
+            "with_found": wf, "with_total": wt, "without_leaked": wl, "without_total": wot,
+            "ms": ms, "chars": 0, "error": error}
+
+
+def test_aggregate_pools_snippets_and_counts_failures():
+    recs = [
+        _rec("1", "boilerstrip", 1.0, 1, 1, 0, 3, 2.0),
+        _rec("2", "boilerstrip", 0.0, 0, 3, 0, 1, 4.0, error="ValueError: x", ptype="forum"),
+        _rec("3", "boilerstrip", 0.5, 2, 4, 2, 4, 9.0),
+        _rec("1", "trafilatura", 0.9, 1, 1, 1, 3, 20.0),
+        _rec("2", "trafilatura", 0.6, 3, 3, 1, 1, 40.0, ptype="forum"),
+        _rec("3", "trafilatura", 0.9, 4, 4, 2, 4, 10.0),
+    ]
+    agg = run_html.aggregate(recs, ["boilerstrip", "trafilatura"])
+    bs, tr = agg["overall"]["boilerstrip"], agg["overall"]["trafilatura"]
+    assert bs["f1"] == pytest.approx(0.5)
+    assert bs["with"] == pytest.approx(3 / 8)  # pooled: (1+0+2) / (1+3+4)
+    assert bs["leak"] == pytest.approx(2 / 8)
+    assert bs["failures"] == 1
+    assert bs["median_ms"] == pytest.approx(4.0)
+    assert tr["ratio"] == pytest.approx(20.0 / 4.0)
+    assert agg["per_type"]["forum"]["trafilatura"]["f1"] == pytest.approx(0.6)
+    status = {what: s for what, s, _ in run_html.targets(agg)}
+    assert status["F1 (all pages) >= trafilatura's + 0.03"] == "NOT MET"
+    assert status["Leak <= half of trafilatura's"] == "MET"  # 25% <= 50% / 2
+    assert status["Median ms/page (metadata off) <= 1/5 of trafilatura extract()"] == "MET"  # 4 <= 20/5
+    assert status["0 exceptions (boilerstrip, metadata off and on)"] == "NOT MET"
+    assert status["Median ms/page (metadata on) <= 1/3 of trafilatura extract(with_metadata=True)"] == "n/a"
