@@ -9,6 +9,8 @@ import sys
 #: subcommand name -> module (relative to this package)
 COMMANDS = {
     "clean": "._cmd_clean",
+    "explain": "._cmd_explain",
+    "report": "._cmd_report",
 }
 
 
