@@ -117,6 +117,16 @@ def test_terminal_colour_only_when_asked_or_on_a_tty():
     assert not ANSI.search(_term(art, False))
 
 
+def test_terminal_16_colour_fallback_keeps_kept_green():
+    from rich.console import Console
+
+    buf = io.StringIO()
+    render_terminal(synthetic(), Console(file=buf, force_terminal=True, color_system="standard", soft_wrap=True))
+    out = buf.getvalue()
+    assert "\x1b[1;32mkept" in out and "\x1b[1;33mremoved" in out
+    assert "\x1b[1;90m" not in out  # no reason collapsed to grey
+
+
 def test_terminal_truncates_long_text_unless_full():
     art = Article(blocks=[Block("paragraph", "word " * 200, 0)])
     buf = io.StringIO()

@@ -46,13 +46,21 @@ def render(art: Article, console: Console, *, full: bool = False, source: str | 
         console.print(head)
     width = len(str(max((e.block.position for e in es), default=0)))
     for e in es:
-        console.print(_block(e, width, full))
-    console.print(_summary(art, es))
+        console.print(_block(e, width, full, console))
+    console.print(_summary(art, es, console))
 
 
-def _block(e: m.Entry, width: int, full: bool) -> Text:
+def _color(console: Console, key: str) -> str:
+    """The key's colour; on a 16-colour terminal, where the reason colours would collapse
+    to greys, plain green for kept and yellow for removed."""
+    if console.color_system in ("standard", "windows"):
+        return "green" if key == m.KEPT else "yellow"
+    return m.reason_color(key)
+
+
+def _block(e: m.Entry, width: int, full: bool, console: Console) -> Text:
     b = e.block
-    color = m.reason_color(e.key)
+    color = _color(console, e.key)
     t = Text()
     t.append(f"{b.position:>{width}}  ", style="dim")
     t.append(f"{b.kind:<10} ", style="cyan")
@@ -81,7 +89,7 @@ def _block(e: m.Entry, width: int, full: bool) -> Text:
     return t
 
 
-def _summary(art: Article, es: list[m.Entry]) -> Text:
+def _summary(art: Article, es: list[m.Entry], console: Console) -> Text:
     t = Text()
     if not es:
         t.append(f"no blocks: {art.reason or 'nothing to show'}", style="bold yellow")
@@ -90,7 +98,7 @@ def _summary(art: Article, es: list[m.Entry]) -> Text:
     kept = leg.get(m.KEPT, {"blocks": 0, "chars": 0})
     n_rm = sum(v["blocks"] for k, v in leg.items() if k != m.KEPT)
     c_rm = sum(v["chars"] for k, v in leg.items() if k != m.KEPT)
-    t.append(f"{kept['blocks']} kept ({kept['chars']:,} chars)", style=f"bold {m.KEPT_COLOR}")
+    t.append(f"{kept['blocks']} kept ({kept['chars']:,} chars)", style=f"bold {_color(console, m.KEPT)}")
     t.append(f", {n_rm} removed ({c_rm:,} chars)", style="bold")
     parts = [(k, v) for k, v in leg.items() if k != m.KEPT]
     if parts:
@@ -98,7 +106,7 @@ def _summary(art: Article, es: list[m.Entry]) -> Text:
         for i, (k, v) in enumerate(parts):
             if i:
                 t.append(", ")
-            t.append(k, style=m.reason_color(k))
+            t.append(k, style=_color(console, k))
             t.append(f" {v['blocks']} ({v['chars']:,})")
     if art.reason:
         t.append(f"\nnote: {art.reason}", style="yellow")
