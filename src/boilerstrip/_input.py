@@ -30,8 +30,7 @@ _TAGLIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
 # Characters XML/libxml2 refuse (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F).
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-# lxml.html's parser gives HtmlElement nodes, which the metadata extractor needs.
-_PARSER = lxml_html.HTMLParser(
+_PARSER = etree.HTMLParser(
     remove_comments=True,
     remove_pis=True,
     no_network=True,
@@ -39,6 +38,14 @@ _PARSER = lxml_html.HTMLParser(
     default_doctype=False,
     huge_tree=True,
     encoding="utf-8",
+)
+# Nodes are HtmlElement (the metadata extractor requires it), chosen by a C-level default
+# lookup: lxml.html's own per-tag lookup runs Python code for every node.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity,
+    )
 )
 
 

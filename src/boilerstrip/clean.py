@@ -3,33 +3,72 @@ from __future__ import annotations
 
 from .article import Article, Block
 
+#: kinds that sit on their own line without a blank line when they follow one another
+_TIGHT = {"list_item", "table_row"}
+
+
+def _public(seg, b) -> Block:
+    return Block(
+        kind=b.kind, text=b.text, position=b.position, tag=b.tag, level=b.level,
+        path=seg.path(b.node) if b.node >= 0 else "",
+        link_density=b.link_chars / b.chars if b.chars else 0.0,
+        score=b.score, reason=b.reason, features=b.features,
+    )
+
+
+def join_blocks(blocks) -> str:
+    """Paragraphs separated by a blank line; runs of list items / table rows one per line."""
+    out: list[str] = []
+    prev = None
+    for b in blocks:
+        if out:
+            out.append("\n" if (b.kind == prev and b.kind in _TIGHT) else "\n\n")
+        out.append(b.text)
+        prev = b.kind
+    return "".join(out)
+
 
 def build_article(seg, _scored, opts, url=None, kind="html") -> Article:
-    kept, removed = [], []
+    kept: list[Block] = []
+    removed: list[Block] = []
+    comments: list[Block] = []
     for b in seg.blocks:
-        blk = Block(kind=b.kind, text=b.text, position=b.position, tag=b.tag, level=b.level,
-                    path=seg.path(b.node) if b.node >= 0 else "",
-                    link_density=b.link_chars / b.chars if b.chars else 0.0,
-                    score=b.score, reason=b.reason, features=dict(b.features))
-        (removed if b.reason else kept).append(blk)
-    text = "\n\n".join(b.text for b in kept)
-    return Article(text=text, url=url, blocks=kept, removed=removed, input_kind=kind,
-                   reason="" if text else "no main content found")
+        blk = _public(seg, b)
+        if b.reason is None:
+            kept.append(blk)
+        else:
+            removed.append(blk)
+            if b.reason == "comments" and opts.include_comments:
+                comments.append(blk)
+    text = join_blocks(kept)
+    return Article(
+        text=text, url=url, blocks=kept, removed=removed, input_kind=kind,
+        comments=join_blocks(comments), language=seg.language,
+        reason="" if text else "no main content found: every block was judged boilerplate",
+    )
 
 
 def render_markdown(art: Article) -> str:
-    out = []
+    out: list[str] = []
     if art.title:
-        out.append(f"# {art.title}")
+        out.append(f"# {art.title}\n\n")
+    prev = None
     for b in art.blocks:
+        if out and not (b.kind == prev and b.kind in _TIGHT):
+            out.append("\n\n" if prev is not None else "")
+        elif out:
+            out.append("\n")
         if b.kind == "heading":
             out.append("#" * max(2, min(6, b.level or 2)) + " " + b.text)
         elif b.kind == "list_item":
-            out.append("- " + b.text)
+            out.append("- " + b.text.replace("\n", " "))
         elif b.kind == "quote":
             out.append("\n".join("> " + line for line in b.text.split("\n")))
         elif b.kind == "code":
             out.append("```\n" + b.text + "\n```")
+        elif b.kind == "table_row":
+            out.append("| " + b.text.replace("\n", " ") + " |")
         else:
             out.append(b.text)
-    return "\n\n".join(out) + ("\n" if out else "")
+        prev = b.kind
+    return "".join(out).rstrip("\n") + "\n" if out else ""

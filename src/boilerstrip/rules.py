@@ -82,39 +82,42 @@ HINT_BY_ROLE = {
 # the attribute on non-letters and camelCase; the *_PARTS lists also match inside
 # longer tokens ("commentlist", "relatedposts").
 HINT_TOKENS = {
-    "content": "article articlebody article-body post entry entrycontent postbody story storybody "
-               "storytext prose markdown richtext hentry blogpost text body content maincontent "
-               "postcontent pagecontent abstract",
+    "content": "article articlebody post entry entrycontent postbody story storybody storytext "
+               "prose markdown richtext hentry blogpost content maincontent postcontent "
+               "pagecontent articlecontent",
     "main": "main",
     "navigation": "nav navbar navigation menu menubar breadcrumb breadcrumbs pagination pager "
-                  "paging skip skiplink topbar toc submenu dropdown megamenu tabs tablist",
-    "header": "header masthead banner topnav",
-    "footer": "footer copyright colophon siteinfo legal bottom",
-    "sidebar": "sidebar side aside rail widget widgets secondary",
-    "related": "related recommended recommendations recirc outbrain taboola popular trending "
-               "mostread readmore morestories morefrom upnext readnext youmaylike",
-    "comments": "comment comments disqus wpdiscuz respond replies commentlist commentform",
-    "share": "share sharing social sharebar socialshare addthis sharethis follow",
-    "newsletter": "newsletter subscribe subscription signup optin mailing",
-    "cookie": "cookie cookies consent gdpr cmp",
-    "ads": "ad ads advert advertisement adslot adunit sponsor sponsored dfp gpt",
+                  "paging skiplink topbar submenu dropdown megamenu",
+    "header": "header masthead topnav",
+    "footer": "footer copyright colophon siteinfo",
+    "sidebar": "sidebar aside rail",
+    "related": "related recommended recommendations recirc popular trending mostread "
+               "morestories morefrom upnext readnext youmaylike",
+    "comments": "comment comments respond replies commentlist commentform",
+    "share": "share sharing social sharebar socialshare sharethis",
+    "newsletter": "newsletter subscribe subscription signup optin",
+    "cookie": "gdpr cmp consent cookieconsent cookienotice cookiebanner cookiebar cookielaw",
+    "ads": "ad ads advert advertisement adslot adunit sponsored dfp",
     "promo": "promo cta calltoaction",
-    "tags": "tags tag taglist tagcloud keywords categories",
-    "byline-box": "authorbio authorbox aboutauthor bio author-info",
-    "hidden": "hidden srOnly sronly visuallyhidden screenreader screenreadertext offscreen",
+    "tags": "tags taglist tagcloud",
+    "byline-box": "authorbio authorbox aboutauthor authorinfo",
     "login": "modal popup overlay login signin",
-    "meta": "meta postmeta entrymeta byline dateline timestamp",
+    "meta": "meta postmeta entrymeta byline dateline",
 }
+#: Class names (whole, compacted) that hide text from sight.
+HIDDEN_CLASSES = frozenset(
+    "hidden sronly visuallyhidden screenreadertext screenreaderonly elementinvisible "
+    "offscreen dnone hide invisible".split()
+)
+#: Substrings matched anywhere in a compacted class name (distinctive words only).
 HINT_PARTS = {
     "comments": ("comment", "disqus", "discuz"),
     "related": ("related", "recommend", "outbrain", "taboola"),
     "share": ("share", "social"),
-    "newsletter": ("newsletter", "subscribe"),
+    "newsletter": ("newsletter",),
     "cookie": ("cookie", "consent"),
     "navigation": ("breadcrumb", "navbar", "navigation", "pagination"),
-    "sidebar": ("sidebar",),
-    "footer": ("footer",),
-    "ads": ("advert", "adslot", "adunit", "sponsor"),
+    "ads": ("advert", "adslot", "adunit"),
     "content": ("articlebody", "postcontent", "entrycontent", "storybody", "articlecontent"),
 }
 
@@ -126,13 +129,12 @@ REASON_BY_HINT = {
     "byline-box": "byline-box", "hidden": "hidden", "login": "login",
 }
 
-#: Hints that mark boilerplate strongly enough to drop a block inside the main region.
-STRONG_NEGATIVE_HINTS = (
-    "comments", "share", "newsletter", "cookie", "ads", "related", "hidden", "login",
-    "navigation", "byline-box", "tags",
-)
-#: Hints that count against a container in region scoring.
-NEGATIVE_HINTS = STRONG_NEGATIVE_HINTS + ("footer", "sidebar", "header", "promo", "form", "meta")
+#: Hints about page layout: trusted only on a container that holds less than
+#: THRESHOLDS["layout_hint_max_share"] of the page's prose (a "sidebar-first" class on
+#: the content column says nothing about its text).
+LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "login")
+#: Hints naming a widget: trusted up to THRESHOLDS["widget_hint_max_share"].
+WIDGET_HINTS = ("comments", "share", "newsletter", "cookie", "ads", "related", "byline-box", "promo")
 POSITIVE_HINTS = ("content", "main")
 
 # --------------------------------------------------------------------------
@@ -141,8 +143,8 @@ POSITIVE_HINTS = ("content", "main")
 # --------------------------------------------------------------------------
 WIDGET_PHRASES = {
     "view-counter": [
-        r"^(visited|viewed|read)\s+[\d,.]+\s+times?\b",
-        r"^[\d,.]+\s*[km]?\s+(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)\b",
+        r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
+        r"^\d[\d,.]*\s*[km]?\s+(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)$",
         r"\bvisit\(s\) today\b",
         r"^(views?|page views|hits)\s*:?\s*[\d,.]+$",
     ],
@@ -156,7 +158,7 @@ WIDGET_PHRASES = {
         r"^(kommentar|kommentare|commentaires?|comentarios?|commenti)\s*\(?[\d]*\)?$",
         r"^(schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|"
         r"deja un comentario|deja una respuesta|lascia un commento)\b",
-        r"^comments? (are )?closed\b", r"^reply$", r"^\d+\s*$",
+        r"^comments? (are )?closed\b", r"^reply$",
     ],
     "share": [
         r"^share( this| on| via| the| article| story| post|:|$)",
@@ -222,8 +224,9 @@ WIDGET_PHRASES = {
     ],
 }
 
-#: Reasons whose phrase, seen after the article body, ends the article:
-#: nothing after it is kept (boilerpipe's "terminating blocks").
+#: Reasons whose phrase, seen after the article body, may end the article
+#: (boilerpipe's "terminating blocks"): the marker and the link run after it go;
+#: everything after goes too when little prose follows (see _end_cut).
 TERMINATING_REASONS = ("related", "comments", "view-counter")
 
 #: Longest text (characters) a block may have to be judged by WIDGET_PHRASES
@@ -239,20 +242,28 @@ THRESHOLDS = {
     "short_chars": 40,          # shorter than this is "short"
     "long_chars": 160,          # at least this is "long"
     "max_link_density": 0.45,   # above: the block is mostly links
-    "link_list_density": 0.7,   # a block this linky is a link list
     "stopword_low": 0.22,       # below: not running prose
     "stopword_high": 0.30,      # at least: running prose
-    # main-region search (Readability-style)
-    "para_min_chars": 25,       # a block must be this long to vote for its containers
-    "sibling_ratio": 0.22,      # a sibling scoring at least this share of the best joins it
-    "region_min_share": 0.25,   # a region must hold this share of the page's good text
-    "parent_decay": (1.0, 0.5, 0.33, 0.25, 0.2),
-    "hint_bonus": 0.25,         # score multiplier step for content hints
-    "hint_penalty": 0.5,        # score multiplier step for boilerplate hints
+    "menu_link_density": 0.6,   # a block this linky ...
+    "menu_max_words": 4,        # ... with this few words is a menu item
+    "menu_run": 3,              # this many menu items in a row are a menu
+    # trusted hints
+    "layout_hint_max_share": 0.5,
+    "widget_hint_max_share": 0.85,
+    # main-region search
+    "headline_min_words": 5,    # link text this long reads as a headline (listing pages)
+    "headline_link_value": 0.5,  # value per character of such link text
+    "boilerplate_weight": 1.0,  # cost per character of boilerplate inside a region
     # end-of-article cut
     "min_chars_before_end": 400,  # a terminator only counts after this much article text
-    "teaser_run": 3,              # this many link-heavy short blocks in a row end the article
+    "end_rest_share": 0.25,       # ... and cuts the rest when the prose after it is below
+                                  # this share of the prose before it
+    # tidy
+    "duplicate_min_chars": 10**9,  # off: ground truths keep repeated text
     # text input
     "text_teaser_min_run": 2,
     "text_cohesion_low": 0.08,
 }
+
+#: Content value per non-link character, by context-free class.
+CLASS_VALUE = {"good": 1.0, "near-good": 0.8, "short": 0.5, "bad": 0.2}

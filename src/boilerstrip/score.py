@@ -1,7 +1,40 @@
-"""Stage 2, scoring (placeholder: keeps everything; the real scorer replaces it)."""
+"""Stage 2, scoring: decide for every block whether it is main content, and if not, why.
+
+1. features  per block: length, words, link density, stopword density, widget phrase,
+             and a context-free class (jusText): good / near-good / short / bad
+2. hints     class/id/role hints of each container, trusted only when the container
+             does not hold most of the page's prose (layout classes lie)
+3. region    HTML only: the container whose subtree holds the most content value net of
+             boilerplate (max-subtree), extended over neighbouring siblings that add
+             value (max-subarray over the parent's children)
+4. decide    inside the region drop blocks with boilerplate hints, widget phrases and
+             menu-like runs of short links; outside it drop everything
+5. end       after enough article text, a terminating block ends the article (boilerpipe)
+6. tidy      title, duplicates, site-profile repeats
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from . import rules
+from ._stoplists import detect
+from .segment import BIT, Segmentation, mask_of
+
+T = rules.THRESHOLDS
+_WORD = re.compile(r"\w+")
+_PHRASES = {
+    reason: re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+    for reason, pats in rules.WIDGET_PHRASES.items()
+}
+_LAYOUT = mask_of(rules.LAYOUT_HINTS)
+_WIDGET = mask_of(rules.WIDGET_HINTS)
+_NEG = _LAYOUT | _WIDGET
+_POS = mask_of(rules.POSITIVE_HINTS)
+_HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT]
+_COMMENTS = BIT["comments"]
+_TERMINATING = frozenset(rules.TERMINATING_REASONS)
+_CLASS_VALUE = rules.CLASS_VALUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +45,275 @@ class Options:
     site_profile: frozenset = field(default_factory=frozenset)
 
 
-def score(seg, opts: Options, title: str | None = None) -> None:
+def phrase_reason(text: str) -> str | None:
+    """The widget a short text is recognised as, from WIDGET_PHRASES."""
+    n = len(text)
+    for reason, pat in _PHRASES.items():
+        limit = rules.PROMO_MAX_CHARS if reason in ("promo", "footer") else rules.WIDGET_MAX_CHARS
+        if n <= limit and pat.search(text):
+            return reason
+    return None
+
+
+def hint_reason(mask: int) -> str | None:
+    for bit, reason in _HINT_REASON:
+        if mask & bit:
+            return reason
+    return None
+
+
+# --------------------------------------------------------------------------
+# 1. features
+# --------------------------------------------------------------------------
+def _classify(chars: int, ld: float, sd: float, have_stop: bool) -> str:
+    if ld > T["max_link_density"]:
+        return "bad"
+    if chars < T["short_chars"]:
+        return "short"
+    if not have_stop:  # no stoplist for this language: length alone
+        return "good" if chars >= T["long_chars"] else "near-good"
+    if sd >= T["stopword_high"]:
+        return "good" if chars >= T["long_chars"] else "near-good"
+    if sd >= T["stopword_low"]:
+        return "near-good"
+    return "bad"
+
+
+def _features(seg: Segmentation) -> None:
+    seg.language, stop = detect(b.text for b in seg.blocks)
+    have_stop = stop is not None
     for b in seg.blocks:
+        words = _WORD.findall(b.text.lower())
+        nw = len(words)
+        sd = (sum(1 for w in words if w in stop) / nw) if (have_stop and nw) else 0.0
+        ld = b.link_chars / b.chars if b.chars else 0.0
+        f = b.features
+        f["chars"] = b.chars
+        f["words"] = nw
+        f["link_density"] = round(ld, 3)
+        f["stopword_density"] = round(sd, 3)
+        f["phrase"] = phrase_reason(b.text)
+        f["class"] = _classify(b.chars, ld, sd, have_stop)
+        f["menu_item"] = ld > T["menu_link_density"] and nw <= T["menu_max_words"]
+
+
+# --------------------------------------------------------------------------
+# 2. trusted hints per container
+# --------------------------------------------------------------------------
+def _node_hints(seg: Segmentation) -> list[int]:
+    """Cumulative, trusted hint mask of every node (parents precede children).
+
+    A hint is not trusted on a container holding more than its share of the page's
+    prose, nor anywhere on the page when the containers carrying it hold that share
+    together (page builders call every box a "widget", themes put "sidebar" on the
+    content column).
+    """
+    nodes = seg.nodes
+    n = len(nodes)
+    prose = [0] * n
+    raw = [0] * n
+    for i, nd in enumerate(nodes):
+        raw[i] = (raw[nd.parent] if nd.parent >= 0 else 0) | nd.hints
+    total = 0
+    by_bit: dict[int, int] = {}
+    for b in seg.blocks:
+        if b.features["class"] in ("good", "near-good"):
+            v = b.chars - b.link_chars
+            total += v
+            i = b.node
+            m = raw[i] if i >= 0 else 0
+            while m:
+                low = m & -m
+                by_bit[low] = by_bit.get(low, 0) + v
+                m ^= low
+            while i >= 0:
+                prose[i] += v
+                i = nodes[i].parent
+    layout_cap = T["layout_hint_max_share"] * total
+    widget_cap = T["widget_hint_max_share"] * total
+    distrust = 0
+    for bit, v in by_bit.items():
+        if v > (layout_cap if bit & _LAYOUT else widget_cap):
+            distrust |= bit
+    cum = [0] * n
+    for i, nd in enumerate(nodes):
+        own = nd.hints & ~distrust
+        if own & _LAYOUT and prose[i] > layout_cap:
+            own &= ~_LAYOUT
+        if own & _WIDGET and prose[i] > widget_cap:
+            own &= ~_WIDGET
+        cum[i] = (cum[nd.parent] if nd.parent >= 0 else 0) | own
+    return cum
+
+
+# --------------------------------------------------------------------------
+# 3. main region (HTML)
+# --------------------------------------------------------------------------
+def _values(b, hints: int) -> tuple[float, float]:
+    """(content value, boilerplate value) of one block."""
+    f = b.features
+    if hints & _NEG or f["phrase"] or f["menu_item"]:
+        return 0.0, float(b.chars)
+    nonlink = b.chars - b.link_chars
+    link_weight = T["headline_link_value"] if f["words"] >= T["headline_min_words"] else 0.0
+    return nonlink * _CLASS_VALUE[f["class"]] + b.link_chars * link_weight, 0.0
+
+
+def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
+    nodes = seg.nodes
+    n = len(nodes)
+    if not n:
+        return None
+    pos = [0.0] * n
+    neg = [0.0] * n
+    for b in seg.blocks:
+        p, q = b.features["value"]
+        i = b.node
+        while i >= 0:
+            pos[i] += p
+            neg[i] += q
+            i = nodes[i].parent
+    lam = T["boilerplate_weight"]
+    net = [pos[i] - lam * neg[i] for i in range(n)]
+    best = -1
+    best_net = 0.0
+    for i in range(n):
+        if net[i] >= best_net and pos[i] > 0:
+            best, best_net = i, net[i]
+    if best < 0:
+        return None
+    region = {best}
+    parent = nodes[best].parent
+    if parent >= 0:
+        sibs = [i for i in range(best - 1, -1, -1) if nodes[i].parent == parent][::-1]
+        after = [i for i in range(best + 1, n) if nodes[i].parent == parent]
+        # max-subarray around ``best``: take a run of siblings when its net value is positive
+        for side in (after, sibs[::-1]):
+            run, acc = [], 0.0
+            best_acc, best_len = 0.0, 0
+            for i in side:
+                acc += net[i]
+                run.append(i)
+                if acc > best_acc:
+                    best_acc, best_len = acc, len(run)
+            region.update(run[:best_len])
+    return region
+
+
+def _inside(seg: Segmentation, region: set[int]) -> list[bool]:
+    nodes = seg.nodes
+    inside = [False] * len(nodes)
+    for i, nd in enumerate(nodes):
+        inside[i] = i in region or (nd.parent >= 0 and inside[nd.parent])
+    return [b.node >= 0 and inside[b.node] for b in seg.blocks]
+
+
+# --------------------------------------------------------------------------
+# 4-6. decisions
+# --------------------------------------------------------------------------
+def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
+    blocks = seg.blocks
+    if not blocks:
+        return
+    _features(seg)
+    if seg.kind == "html" and seg.nodes:
+        node_hints = _node_hints(seg)
+        for b in blocks:
+            h = (node_hints[b.node] if b.node >= 0 else 0) | b.hints
+            b.features["hints"] = h
+            b.features["value"] = _values(b, h)
+        region = _region(seg, node_hints)
+        inside = _inside(seg, region) if region else [True] * len(blocks)
+    else:
+        for b in blocks:
+            b.features["hints"] = b.hints
+            b.features["value"] = _values(b, b.hints)
+        inside = [True] * len(blocks)
+
+    for b, ins in zip(blocks, inside):
+        f = b.features
+        h = f["hints"]
         b.reason = None
+        if not ins:
+            b.reason = hint_reason(h & _NEG) or f["phrase"] or "outside-main"
+        elif h & _NEG:
+            b.reason = hint_reason(h & _NEG)
+        elif f["phrase"]:
+            b.reason = f["phrase"]
+        p, q = f["value"]
+        b.score = round(p / b.chars, 3) if b.chars else 0.0
+    _menu_runs(blocks)
+    _end_cut(blocks)
+    _tidy(blocks, opts, title)
+
+
+def _menu_runs(blocks) -> None:
+    """A run of short link-only blocks inside the region is a menu, not content."""
+    run: list = []
+    need = T["menu_run"]
+    for b in blocks + [None]:
+        if b is not None and b.reason is None and b.features["menu_item"]:
+            run.append(b)
+            continue
+        if b is not None and b.reason is not None and b.features["menu_item"]:
+            continue  # a removed menu item does not break the run
+        if len(run) >= need:
+            for m in run:
+                m.reason = "link-list"
+        run = []
+
+
+def _is_prose(b) -> bool:
+    return b.features["class"] in ("good", "near-good") and b.features["link_density"] < 0.3
+
+
+def _end_cut(blocks) -> None:
+    """A terminating block ("Related articles", "Leave a reply", a view counter) after
+    enough article text removes itself and the run of links after it; when little prose
+    follows, it ends the article and everything after it goes."""
+    live = [b for b in blocks if b.reason is None or b.features.get("phrase") in _TERMINATING]
+    before = 0
+    for k, b in enumerate(live):
+        if b.reason is None and _is_prose(b):
+            before += b.chars
+        if before < T["min_chars_before_end"] or b.features.get("phrase") not in _TERMINATING:
+            continue
+        rest = live[k + 1:]
+        after = sum(x.chars for x in rest if x.reason is None and _is_prose(x))
+        if after < T["end_rest_share"] * before:
+            for x in rest:
+                if x.reason is None:
+                    x.reason = "after-end"
+            return
+        b.reason = b.reason or b.features["phrase"]
+        for x in rest:
+            if _is_prose(x):
+                break
+            if x.reason is None:
+                x.reason = b.features["phrase"]
+
+
+def _tidy(blocks, opts: Options, title: str | None) -> None:
+    norm_title = " ".join(_WORD.findall(title.lower())) if title else ""
+    seen: set[str] = set()
+    kept = 0
+    for b in blocks:
+        if b.reason is not None:
+            continue
+        key = b.text.lower()
+        if kept < 6 and norm_title and b.kind == "heading":
+            nt = " ".join(_WORD.findall(key))
+            if nt and (nt == norm_title or (len(nt) > 15 and nt in norm_title)):
+                b.reason = "title"
+                continue
+        kept += 1
+        if len(key) >= T["duplicate_min_chars"] and key in seen:
+            b.reason = "duplicate"
+            continue
+        seen.add(key)
+    if opts.site_profile:
+        from .api import block_hash
+
+        for b in blocks:
+            if b.reason is None and block_hash(b.text) in opts.site_profile:
+                b.reason = "site-repeat"

@@ -17,6 +17,7 @@ from . import rules
 HINTS: tuple[str, ...] = tuple(
     dict.fromkeys(
         list(rules.HINT_TOKENS) + list(rules.HINT_BY_TAG.values()) + list(rules.HINT_BY_ROLE.values())
+    + ["hidden"]
     )
 )
 BIT = {name: 1 << i for i, name in enumerate(HINTS)}
@@ -29,7 +30,6 @@ def mask_of(names) -> int:
     return m
 
 
-_NEG_MASK = mask_of(rules.NEGATIVE_HINTS)
 _POS_NAMES = frozenset(rules.POSITIVE_HINTS)
 _TOKEN_HINT = {tok: hint for hint, toks in rules.HINT_TOKENS.items() for tok in toks.lower().split()}
 _PARTS = tuple((part, hint) for hint, parts in rules.HINT_PARTS.items() for part in parts)
@@ -37,23 +37,34 @@ _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _WS = re.compile(r"[ \t\r\f\v\n\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = rules.HIDDEN_CLASSES
 _hint_cache: dict[str, int] = {}
 
 
 def attr_hints(value: str) -> int:
-    """Hint bitmask of a class/id/itemprop string (cached: such strings repeat a lot)."""
+    """Hint bitmask of a class/id/itemprop string (cached: such strings repeat a lot).
+
+    Within one class name ("post-comments", "tag-travel"), a token counts only as the
+    name's last word or as the whole compacted name: WordPress-style prefixes such as
+    ``tag-travel`` or ``category-news`` describe the post, not a widget. Distinctive
+    words (HINT_PARTS) count anywhere. A boilerplate word beats a content word.
+    """
     got = _hint_cache.get(value)
     if got is not None:
         return got
     mask = 0
     for name in _CAMEL.sub(r"\1-\2", value).lower().split():
         compact = _SPLIT.sub("", name)
+        if compact in _HIDDEN_CLASSES:
+            mask |= BIT["hidden"]
+            continue
         found = []
         h = _TOKEN_HINT.get(compact)
         if h:
             found.append(h)
-        for tok in _SPLIT.split(name):
-            h = _TOKEN_HINT.get(tok)
+        toks = [t for t in _SPLIT.split(name) if t]
+        if toks:
+            h = _TOKEN_HINT.get(toks[-1])
             if h:
                 found.append(h)
         for part, h in _PARTS:
@@ -62,7 +73,6 @@ def attr_hints(value: str) -> int:
         if not found:
             continue
         negative = [h for h in found if h not in _POS_NAMES]
-        # In a compound name a boilerplate word wins ("comment-content" is a comment).
         for h in negative or found:
             mask |= BIT[h]
     if len(_hint_cache) > 100_000:
@@ -91,7 +101,7 @@ class RawBlock:
     node: int           # index into Segmentation.nodes (-1 for text input)
     chars: int
     link_chars: int
-    hints: int          # union of the hints of every ancestor (and inline wrappers)
+    hints: int          # hints of inline wrappers (<a class="share">...); containers' are in nodes
     position: int = 0
     shape: dict = field(default_factory=dict)   # text input: line shape
     # filled in by the scorer
@@ -106,6 +116,7 @@ class Segmentation:
     nodes: list[Node]
     title: str = ""
     kind: str = "html"
+    language: str | None = None
 
     def path(self, node: int) -> str:
         parts = []
@@ -116,13 +127,13 @@ class Segmentation:
         return "/".join(reversed(parts))
 
 
-def _norm(parts: list[str], pre: bool) -> str:
-    text = "".join(parts)
+def _norm(text: str, pre: bool) -> str:
     if pre:
         return text.strip("\n")
-    lines = (" ".join(_WS.split(line)).strip() for line in text.split("\n"))
-    out = "\n".join(line for line in lines if line)
-    return out
+    if "\n" not in text:
+        return " ".join(text.split())
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def segment_html(root) -> Segmentation:
@@ -152,7 +163,13 @@ def segment_html(root) -> Segmentation:
         nonlocal buf, link_chars, inline_hints
         if not buf:
             return
-        text = _norm(buf, pre_depth > 0)
+        text = "".join(buf)
+        if text.isspace():
+            buf = []
+            link_chars = 0
+            inline_hints = 0
+            return
+        text = _norm(text, pre_depth > 0)
         lc = link_chars
         ih = inline_hints
         buf = []
@@ -173,7 +190,7 @@ def segment_html(root) -> Segmentation:
                     text=piece, tag=tag, kind=kind_by_tag.get(tag, "paragraph"), level=level,
                     node=cur_node, chars=len(piece),
                     link_chars=min(len(piece), lc) if len(pieces) == 1 else min(len(piece), lc * len(piece) // max(1, len(text))),
-                    hints=cur_hints | ih, position=len(blocks),
+                    hints=ih, position=len(blocks),
                 )
             )
 

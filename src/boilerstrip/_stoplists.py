@@ -1,0 +1,53 @@
+"""Stoplists (jusText's, as data) and a cheap per-document language pick."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+_WORD = re.compile(r"\w+")
+SAMPLE_WORDS = 400       # words sampled from the document to pick its language
+MIN_HITS = 0.15          # share of sampled words that must be stopwords of the winner
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[list[str], list[frozenset], dict[str, tuple[int, ...]]]:
+    raw = resources.files("boilerstrip").joinpath("data/stoplists.json.gz").read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    langs = sorted(data)
+    sets = [frozenset(data[lang]) for lang in langs]
+    index: dict[str, list[int]] = {}
+    for i, words in enumerate(sets):
+        for w in words:
+            index.setdefault(w, []).append(i)
+    return langs, sets, {w: tuple(v) for w, v in index.items()}
+
+
+def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
+    """(language, stoplist) for the text, or (None, None) when no stoplist fits."""
+    langs, sets, index = _tables()
+    words: list[str] = []
+    for t in texts:
+        if len(t) < 40:
+            continue
+        words.extend(_WORD.findall(t.lower()))
+        if len(words) >= SAMPLE_WORDS:
+            break
+    if len(words) < 8:
+        return None, None
+    counts = [0] * len(langs)
+    for w in words:
+        for i in index.get(w, ()):
+            counts[i] += 1
+    # Long stoplists match more words by chance: normalise a little by list size.
+    best = max(range(len(langs)), key=lambda i: counts[i] / (len(sets[i]) ** 0.15))
+    if counts[best] < MIN_HITS * len(words):
+        return None, None
+    return langs[best], sets[best]
+
+
+def detect_stoplist(texts: Iterable[str]) -> frozenset | None:
+    return detect(texts)[1]
