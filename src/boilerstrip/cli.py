@@ -9,6 +9,7 @@ import sys
 #: subcommand name -> module (relative to this package)
 COMMANDS = {
     "clean": "._cmd_clean",
+    "batch": "._cmd_batch",
     "explain": "._cmd_explain",
     "report": "._cmd_report",
 }
