@@ -1,0 +1,374 @@
+"""Spec tests: the same widgets, in text a scraper already flattened (no markup to help).
+
+Paragraphs are separated by blank lines in most fixtures, by single line breaks in
+view-counter-fr.txt and promo.txt. Fixtures are described in fixtures/widgets/README.md.
+"""
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip import REASONS, clean_article
+from conftest import (
+    FIXTURES, Case, W, assert_case_removed, assert_kept, clean_fixture, norm, read_fixture,
+)
+
+# Without markup, chrome lines are told apart by position and shape only; these are the
+# defensible reasons for them.
+NAV = {"navigation", "header", "link-list", "outside-main", "low-score"}
+FOOT = {"footer", "after-end", "outside-main", "low-score", "link-list"}
+PAGER = {"navigation", "after-end", "link-list", "low-score", "related"}
+RELATED = {"related", "teaser", "after-end"}
+# In flattened text nothing marks where a comment section ends: what follows it may be
+# counted as part of it.
+AFTER_COMMENTS = FOOT | {"comments"}
+# Comment openers ("3 thoughts on ...", "Leave a Reply" opening a form) and comment content
+# (author lines, bodies) are always "comments", even after the article's end:
+# include_comments depends on it. The rest of a comment widget may just be past the end.
+COMMENT_CHROME = {"comments", "after-end"}
+
+CASES = [
+    Case(
+        "widgets/related.txt",
+        keep=(
+            "When the committee agreed last spring to replace the twenty-odd private compost heaps "
+            "scattered across the site with a single shared system, nobody expected the arrangement "
+            "to survive the summer.",
+            "The sheet has become something of a local attraction.",
+            "Anyone interested can leave their name at the Saturday tea hut, which opens at nine and "
+            "closes when the biscuits run out.",
+        ),
+        drop=(
+            W("Related", "related", exact=True),
+            W("Building raised beds from reclaimed scaffold boards", RELATED),
+            W("Our old beds were rotting at the corners", RELATED),
+            W("Winter jobs for a sleeping plot", RELATED),
+            W("Short days are no excuse to stay indoors", RELATED),
+            W("Plots & waiting list", NAV),
+            W("Registered charity no. 1098765", FOOT),
+        ),
+        absent=('In "Growing"', "17 September 2023", "Forty plots, one tea hut"),
+    ),
+    Case(
+        "widgets/related-de.txt",
+        keep=(
+            "Zum ersten Mal seit 1984 hat am Sonntagmorgen wieder ein planmäßiger Personenzug den "
+            "kleinen Bahnhof von Kirchwald verlassen.",
+            "Pendler hoffen, dass der Takt bald verdichtet wird",
+            "Die Fahrradwerkstatt bleibt, zieht aber in den ehemaligen Güterschuppen um.",
+        ),
+        drop=(
+            W("Das könnte Sie auch interessieren", "related", exact=True),
+            W("Busverbindung ins Nachbartal wird ausgedünnt", RELATED),
+            W("Nach drei Jahren Bauzeit können Radfahrer", RELATED),
+            W("Kommentar: Die Schiene braucht mehr als Symbolpolitik", RELATED),
+            W("Startseite Region Wirtschaft Sport Kultur Service", NAV),
+            W("Impressum · Datenschutz · Kontakt · Abo", FOOT),
+            W("Alle Rechte vorbehalten", FOOT),
+        ),
+        absent=("Region / Kirchwald",),
+    ),
+    Case(
+        "widgets/view-counter.txt",
+        keep=(
+            "The synthesizer arrived in a cardboard box that had once held bananas",
+            "Tuning was the slow part.",
+            "But it sounds warm, a little unruly and entirely like itself, which is all I wanted.",
+        ),
+        drop=(
+            W("Visited 12 times, 1 visit(s) today", "view-counter", exact=True),
+            W("Home Restorations Builds About Rob", NAV),
+            W("Re-spring a reverb tank in an afternoon", PAGER),
+            W("Built with GeneratePress", FOOT),
+        ),
+        absent=("Skip to content", "Old electronics, new noises", "Categories Restorations"),
+    ),
+    Case(
+        "widgets/view-counter-fr.txt",
+        keep=(
+            "Chaque premier samedi du mois, une vingtaine de kayaks quittent le ponton de l'île Barbe "
+            "un peu avant neuf heures.",
+            "« Le plus frappant, ce sont les petits morceaux », explique Claire Dumas",
+            "L'association espère désormais essaimer vers d'autres rivières de la région",
+        ),
+        drop=(
+            W("1 234 vues", "view-counter", exact=True),
+            W("Partager cet article", {"share", "after-end"}, exact=True),
+            W("Actualités Environnement Culture Sorties Contact", NAV),
+            W("Tous droits réservés", FOOT),
+        ),
+        absent=("E-mail",),
+    ),
+    Case(
+        "widgets/comments-wpdiscuz.txt",
+        keep=(
+            "The first thing most new beekeepers learn about winter is that cold is not the enemy.",
+            "Damp is another matter.",
+            "But I will be cutting two more pieces of insulation board before next autumn.",
+        ),
+        drop=(
+            W("2 Comments", COMMENT_CHROME, exact=True),
+            W("Inline Feedbacks", COMMENT_CHROME),
+            W("View all comments", COMMENT_CHROME),
+            W("Interesting comparison. I have used a thin sheet of cork", "comments"),
+            W("Did you leave the mesh floors fully open over winter", "comments"),
+            W("Would love your thoughts, please comment.", COMMENT_CHROME),
+            W("Powered by Astra WordPress Theme", AFTER_COMMENTS),
+        ),
+        absent=("Notify of", "Most Voted", "Tomasz W.", "2 months ago"),
+        comments=(
+            "Interesting comparison. I have used a thin sheet of cork on top of the crown board for years",
+            "Did you leave the mesh floors fully open over winter, or slide the inspection boards in?",
+        ),
+    ),
+    Case(
+        "widgets/comments-disqus.txt",
+        keep=(
+            "When Brenford’s bike-share scheme launched in early March, the city promised a bike "
+            "within five minutes’ walk of ninety per cent of homes.",
+            "Finding one was harder.",
+            "whether it fulfils the city’s promise will depend less on the bikes than on those vans.",
+        ),
+        drop=(
+            W("Join the discussion", "comments", exact=True),
+            W("Please enable JavaScript to view the comments powered by Disqus.", COMMENT_CHROME, exact=True),
+            W("comments powered by Disqus", COMMENT_CHROME, exact=True),
+            W("Notes on getting around a small English city", AFTER_COMMENTS),
+        ),
+        absent=("sam@twowheels.example", "About Routes Archive"),
+    ),
+    Case(
+        "widgets/comment-form-es.txt",
+        keep=(
+            "Durante casi treinta años, la acequia de la Solana fue poco más que una zanja cubierta "
+            "de zarzas al pie del pueblo.",
+            "«Cuando se abandonó, no fue por falta de agua, sino de gente», explica Amparo Vidal",
+            "donde ya han vuelto a verse ranas y libélulas.",
+        ),
+        drop=(
+            W("Deja una respuesta", "comments", exact=True),
+            W("Tu dirección de correo electrónico no será publicada.", COMMENT_CHROME),
+            W("Nombre *", COMMENT_CHROME, exact=True),
+            W("Correo electrónico *", COMMENT_CHROME, exact=True),
+            W("Guarda mi nombre, correo electrónico y web", COMMENT_CHROME | {"cookie"}),
+            W("Funciona gracias a WordPress.", AFTER_COMMENTS),
+            W("Portada", NAV),
+        ),
+        absent=("Saltar al contenido",),
+    ),
+    Case(
+        "widgets/comment-list.txt",
+        keep=(
+            "For two years my sourdough starter, a jar of flour paste I have named Gerald, behaved impeccably.",
+            "The real culprit, it turned out, was my kitchen.",
+            "A cheap thermometer on the counter will save you a lot of dense bread.",
+        ),
+        drop=(
+            W("3 thoughts on “Why my sourdough starter stopped rising", "comments"),
+            W("Hannah Okafor says:", "comments"),
+            W("Same thing happened to mine!", "comments"),
+            W("Did you change the feeding ratio at all while it was cold", "comments"),
+            W("Just the temperature, Luis.", "comments"),
+            W("Leave a Reply", "comments", exact=True),
+            W("Your email address will not be published.", COMMENT_CHROME),
+            W("Website", COMMENT_CHROME, exact=True),
+            W("Save my name, email, and website in this browser", COMMENT_CHROME | {"cookie"}),
+            W("Proudly powered by WordPress. Privacy Policy", AFTER_COMMENTS),
+            W("Home Sourdough Recipes About", NAV),
+        ),
+        absent=("A home baker’s notebook",),
+        comments=(
+            "Same thing happened to mine! I ended up keeping it in the oven with just the light switched on",
+            "Did you change the feeding ratio at all while it was cold, or just the temperature?",
+            "Just the temperature, Luis. The extra sourness is normal when fermentation runs slower",
+        ),
+    ),
+    Case(
+        "widgets/share-bar.txt",
+        keep=(
+            "There is a particular kind of silence on Caldmoor after midnight.",
+            "Between midnight and two o’clock I counted sixty-three meteors",
+            "The sky will do the rest.",
+        ),
+        drop=(
+            W("Share this story", "share", exact=True),
+            W("Share this:", "share", exact=True),
+            W("Facebook", {"share", "link-list", "low-score"}, exact=True),
+            W("Print", {"share", "link-list", "low-score"}, exact=True),
+            W("independent writing about the hills since 2011", FOOT),
+        ),
+        absent=("Like this:", "Like Loading..."),
+    ),
+    Case(
+        "widgets/newsletter.txt",
+        keep=(
+            "On a grey Sunday in late September, eleven volunteers in wellington boots picked their way "
+            "across the rocks at Saltmarsh Bay",
+            "a small colony of snakelocks anemones that had not been seen on this shore before.",
+            "Survey leader Ayesha Grant cautions against reading too much into a single year.",
+            "the only equipment required is a pair of boots and a tolerance for cold fingers.",
+        ),
+        drop=(
+            W("Get the Shoreline newsletter", "newsletter", exact=True),
+            W("Tide tables, survey dates and the best of our coastal reporting", "newsletter"),
+            W("* indicates required", {"newsletter", "low-score"}, exact=True),
+            W("Email Address *", {"newsletter", "low-score", "login"}, exact=True),
+            W("News | Wildlife | Tide tables | Coastal walks | About us", NAV),
+            W("Published by Saltmarsh Community Media CIC", FOOT),
+        ),
+    ),
+    Case(
+        "widgets/tags.txt",
+        keep=(
+            "The wall along the top of our lane had been leaning for years",
+            "you should never pick up the same stone twice.",
+            "It is hard on the back and wonderful for the mind.",
+        ),
+        drop=(
+            W("Filed under: Countryside, DIY", "tags", exact=True),
+            W("Tags: dry stone walling, heritage skills, weekend projects", "tags", exact=True),
+            W("Learning to lay a hedge in the Midland style", PAGER),
+            W("Powered by Hugo & PaperMod", FOOT),
+        ),
+    ),
+    Case(
+        "widgets/promo.txt",
+        keep=(
+            "GREYHAVEN — The city’s regional airport will close completely for three weeks this autumn",
+            "“We looked very hard at doing this at night and keeping the airport open during the day,” Ilves said.",
+            "Two of the three airlines that serve Greyhaven said they would move flights to Port Ardley",
+            "The resurfacing is expected to cost about $48 million",
+            "Passengers with bookings during the closure are advised to contact their airline directly.",
+        ),
+        drop=(
+            W("READ MORE: Greyhaven airport passenger numbers climb back to pre-pandemic levels", "promo", exact=True),
+            W("WATCH: Drone footage shows the scale of the cracks in Greyhaven’s runway", "promo", exact=True),
+        ),
+    ),
+    Case(
+        "widgets/promo-es.txt",
+        keep=(
+            "Las altas temperaturas de las últimas semanas han obligado a las bodegas de Valdeolmos",
+            "La cosecha nocturna no es nueva en la zona, pero este año se ha generalizado.",
+            "Algunas bodegas ya han empezado a plantar en las laderas orientadas al norte",
+        ),
+        drop=(
+            W("LEE TAMBIÉN: Los embalses del Cerro caen por debajo del 30% de su capacidad", "promo", exact=True),
+            W("TE PUEDE INTERESAR: Las cooperativas piden un precio mínimo para la uva de este año",
+              {"promo", "related"}, exact=True),
+            W("Todos los derechos reservados", FOOT),
+        ),
+    ),
+    Case(
+        "widgets/cookie.txt",
+        keep=(
+            "Tucked between the large-print novels and the local history shelves at Millbrook Public Library",
+            "“We thought of it as a gift, and if a little came back, that was a bonus,” she says.",
+            "planted entirely from the catalogue drawers.",
+        ),
+        drop=(
+            W("We value your privacy", "cookie", exact=True),
+            W("We use cookies to improve your browsing experience", "cookie"),
+            W("Customize Reject All Accept All", {"cookie", "low-score", "navigation"}, exact=True),
+            W("Home Community Schools What’s On", NAV),
+            W("Copyright © 2024 Millbrook Community News", FOOT),
+        ),
+        absent=("Skip to content",),
+    ),
+    Case(
+        "pages/blog-wordpress.txt",
+        keep=(
+            "Twelve months ago a handful of us borrowed the church hall on Alder Street",
+            "Most things are easier to fix than people think",
+            "Security bit sets, because manufacturers love unusual screw heads",
+            "If you would like to help, come along to the next session and introduce yourself at the welcome desk.",
+        ),
+        drop=(
+            W("Session dates", NAV),
+            W("Home » Blog » A year of repair", NAV),
+            W("Share this:", "share", exact=True),
+            W("Related posts:", "related", exact=True),
+            W("Anatomy of a toaster: why they fail and how to fix them", RELATED),
+            W("About the author: Jo Whitfield", {"byline-box", "after-end"}),
+            W("Jo coordinates the repair café", {"byline-box", "after-end"}),
+            W("2 thoughts on", "comments"),
+            W("You fixed my grandmother’s sewing machine in March", "comments"),
+            W("Do you take laptops?", "comments"),
+            W("Leave a Reply", "comments", exact=True),
+            W("Spring bike clinic this Saturday", AFTER_COMMENTS | {"sidebar", "navigation", "related"}),
+            W("we use technologies like cookies", {"cookie", "after-end"}),
+        ),
+        absent=("Community, News repair, volunteering, zero waste", "Mending things, together"),
+        comments=(
+            "You fixed my grandmother’s sewing machine in March and it has not skipped a stitch since.",
+            "Do you take laptops? Mine has a hinge that cracked last winter",
+        ),
+    ),
+]
+
+IDS = [c.id for c in CASES]
+
+
+def test_every_text_fixture_has_a_case():
+    on_disk = {p.relative_to(FIXTURES).as_posix() for d in ("widgets", "pages") for p in (FIXTURES / d).glob("*.txt")}
+    assert on_disk == {c.file for c in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_case_texts_exist_in_fixture(case):
+    """Guard against typos in this table: every snippet is really in the fixture."""
+    page = norm(read_fixture(case.file))
+    for s in list(case.keep) + [w.snippet for w in case.drop] + list(case.comments) + list(case.absent):
+        assert norm(s) in page, s
+    for w in case.drop:
+        assert w.reasons <= set(REASONS), w
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_text_detected(case):
+    assert clean_fixture(case.file).input_kind == "text"
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_article_kept(case):
+    assert_kept(clean_fixture(case.file), case.keep)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_widgets_removed(case):
+    assert_case_removed(clean_fixture(case.file), case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_forced_text_mode_is_the_same(case):
+    art = clean_article(read_fixture(case.file), input="text")
+    assert art.text == clean_fixture(case.file).text
+
+
+COMMENT_CASES = [c for c in CASES if c.comments]
+
+
+@pytest.mark.parametrize("case", COMMENT_CASES, ids=[c.id for c in COMMENT_CASES])
+def test_include_comments_puts_them_in_comments(case):
+    art = clean_fixture(case.file, include_comments=True)
+    for s in case.comments:
+        assert norm(s) in norm(art.comments), f"{s!r} not in art.comments"
+        assert norm(s) not in norm(art.text), f"{s!r} leaked into art.text"
+    assert_kept(art, case.keep)
+
+
+@pytest.mark.parametrize("case", COMMENT_CASES, ids=[c.id for c in COMMENT_CASES])
+def test_comments_not_collected_by_default(case):
+    art = clean_fixture(case.file)
+    for s in case.comments:
+        assert norm(s) not in norm(art.comments)
+
+
+def test_flattened_page_keeps_what_the_html_page_keeps():
+    """The same page as HTML and flattened: the same long paragraphs are kept both ways."""
+    def long_kept(art):
+        return {norm(line) for b in art.blocks for line in b.text.split("\n") if len(line) > 150}
+
+    from_html = long_kept(clean_fixture("pages/blog-wordpress.html"))
+    from_text = long_kept(clean_fixture("pages/blog-wordpress.txt"))
+    assert from_text == from_html
+    assert len(from_html) >= 4
