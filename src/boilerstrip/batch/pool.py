@@ -28,8 +28,9 @@ from .worker import Config, worker_main
 
 
 def _context():
-    # fork is fastest and shares the imported library (and the site profile) copy-on-write;
-    # elsewhere (macOS, Windows) the platform default (spawn) is the safe choice.
+    # fork is fastest and shares the site profile copy-on-write; elsewhere (macOS,
+    # Windows) the platform default (spawn) is the safe choice. The parent stays light
+    # (it never runs the cleaner), so what a worker inherits is small.
     if sys.platform.startswith("linux"):
         return mp.get_context("fork")
     return mp.get_context()
@@ -90,10 +91,6 @@ class Pool:
         self.restarts = 0
 
     def __enter__(self) -> "Pool":
-        if self._ctx.get_start_method() == "fork":
-            from .worker import warm_up
-
-            warm_up()
         self.workers = [_Worker(self._ctx, self.cfg) for _ in range(self.jobs)]
         return self
 
