@@ -26,6 +26,8 @@ REASONS = (
     "tags",          # tag lines, "Filed under", category lists
     "byline-box",    # author bio boxes
     "login",         # sign-in / account prompts, modals
+    "form",          # form fields and labels (search, contact, sign-up forms)
+    "caption",       # image captions and credits
     "title",         # the page title, reported in ``Article.title`` instead
     "hidden",        # hidden or screen-reader-only text
     "link-list",     # a block made almost entirely of links
@@ -41,7 +43,7 @@ REASONS = (
 # --------------------------------------------------------------------------
 #: Elements whose whole subtree is never text.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas video audio "
+    "script style template svg math iframe object embed canvas video audio "
     "select option datalist button input textarea head title meta link base map area "
     "source track picture dialog".split()
 )
@@ -67,7 +69,7 @@ KIND_BY_TAG = {
 #: Semantic elements that carry a hint by themselves (tag -> hint).
 HINT_BY_TAG = {
     "nav": "navigation", "footer": "footer", "aside": "sidebar", "header": "header",
-    "form": "form", "article": "content", "main": "main",
+    "form": "form", "article": "content", "main": "main", "figcaption": "caption",
 }
 
 #: ARIA roles -> hint.
@@ -103,6 +105,7 @@ HINT_TOKENS = {
     "byline-box": "authorbio authorbox aboutauthor authorinfo",
     "login": "modal popup overlay login signin",
     "meta": "meta postmeta entrymeta byline dateline",
+    "caption": "caption captiontext figcaption photocredit imagecredit",
 }
 #: Class names (whole, compacted) that hide text from sight.
 HIDDEN_CLASSES = frozenset(
@@ -122,17 +125,20 @@ HINT_PARTS = {
 }
 
 #: Hint -> reason used when a block is dropped because of that hint.
+#: In priority order: a widget's own hint names it better than a layout hint around
+#: or inside it (a comment's author line in a <header> is still the comments).
 REASON_BY_HINT = {
+    "comments": "comments", "related": "related", "share": "share", "newsletter": "newsletter",
+    "cookie": "cookie", "ads": "ads", "tags": "tags", "byline-box": "byline-box",
+    "promo": "promo", "login": "login", "form": "form",
     "navigation": "navigation", "header": "header", "footer": "footer", "sidebar": "sidebar",
-    "related": "related", "comments": "comments", "share": "share", "newsletter": "newsletter",
-    "cookie": "cookie", "ads": "ads", "promo": "promo", "tags": "tags",
-    "byline-box": "byline-box", "hidden": "hidden", "login": "login",
+    "hidden": "hidden", "caption": "caption",
 }
 
 #: Hints about page layout: trusted only on a container that holds less than
 #: THRESHOLDS["layout_hint_max_share"] of the page's prose (a "sidebar-first" class on
 #: the content column says nothing about its text).
-LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "login")
+LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "login", "form", "caption")
 #: Hints naming a widget: trusted up to THRESHOLDS["widget_hint_max_share"].
 WIDGET_HINTS = ("comments", "share", "newsletter", "cookie", "ads", "related", "byline-box", "promo")
 POSITIVE_HINTS = ("content", "main")
@@ -146,6 +152,7 @@ WIDGET_PHRASES = {
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
         r"^\d[\d,.]*\s*[km]?\s+(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)$",
         r"\bvisit\(s\) today\b",
+        r"^(post |page |article )?views?\s*:\s*\d[\d,.\s]*$",
         r"^(views?|page views|hits)\s*:?\s*[\d,.]+$",
     ],
     "comments": [
@@ -181,9 +188,11 @@ WIDGET_PHRASES = {
     ],
     "related": [
         r"^related( articles?| posts?| stories| content| news| reading| links| coverage| topics)?\s*:?$",
+        r"^related (articles?|posts?|stories|content|news|reading|links|coverage|topics|resources|"
+        r"guides|products|videos|searches)\b.{0,30}$",
         r"^(you (may|might) (also )?(like|enjoy|be interested in))\b",
         r"^more (from|on|in|about|stories|articles|news|like this)\b", r"^read (next|more|also)\s*:?$",
-        r"^(recommended|suggested)( for you| articles| stories| reading| posts)?\s*:?$",
+        r"^(recommended|suggested)( for you| articles| stories| reading| posts| products| videos)?\s*:?$",
         r"^(popular|trending|most (read|popular|viewed|shared))( now| posts| articles| stories)?\s*:?$",
         r"^(also read|don't miss|further reading|keep reading|what to read next|up next)\b",
         r"^(ähnliche (artikel|beiträge)|das könnte sie auch interessieren|weitere artikel|mehr zum thema)",
@@ -197,6 +206,7 @@ WIDGET_PHRASES = {
         r"lesen sie auch|lire aussi|lee también|leggi anche)\s*[:|\u2014\u2013>»]\s*\S",
     ],
     "tags": [
+        r"^(filed|posted) (under|in) \w", r"^tagged( with)? \w",
         r"^(tags?|tagged( with)?|filed under|categories|category|topics?|posted in|schlagwörter|"
         r"étiquettes|etiquetas)\s*:", r"^(tags?|categories|topics)$",
     ],
@@ -232,7 +242,8 @@ TERMINATING_REASONS = ("related", "comments", "view-counter")
 #: Longest text (characters) a block may have to be judged by WIDGET_PHRASES
 #: (``promo`` and ``footer`` are matched on longer text too).
 WIDGET_MAX_CHARS = 140
-PROMO_MAX_CHARS = 260
+#: ... except for these reasons, whose sentences run longer.
+PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200}
 
 # --------------------------------------------------------------------------
 # Scoring thresholds and weights
@@ -250,6 +261,8 @@ THRESHOLDS = {
     # trusted hints
     "layout_hint_max_share": 0.5,
     "widget_hint_max_share": 0.85,
+    "post_min_chars": 80,       # discussion page: the first post has this much prose ...
+    "post_shared_share": 0.5,   # ... in a container class shared by this share of "comments"
     # main-region search
     "headline_min_words": 5,    # link text this long reads as a headline (listing pages)
     "headline_link_value": 0.5,  # value per character of such link text

@@ -45,12 +45,20 @@ class Options:
     site_profile: frozenset = field(default_factory=frozenset)
 
 
+_LEAD = re.compile(r"^[\W_]+")
+_LIMITS = {r: rules.PHRASE_MAX_CHARS.get(r, rules.WIDGET_MAX_CHARS) for r in rules.WIDGET_PHRASES}
+_MAX_LIMIT = max(_LIMITS.values())
+
+
 def phrase_reason(text: str) -> str | None:
     """The widget a short text is recognised as, from WIDGET_PHRASES."""
     n = len(text)
+    if n > _MAX_LIMIT:
+        return None
+    if not text[:1].isalnum():
+        text = _LEAD.sub("", text, count=1)  # "🔥 Recommended posts", "» Read more"
     for reason, pat in _PHRASES.items():
-        limit = rules.PROMO_MAX_CHARS if reason in ("promo", "footer") else rules.WIDGET_MAX_CHARS
-        if n <= limit and pat.search(text):
+        if n <= _LIMITS[reason] and pat.search(text):
             return reason
     return None
 
@@ -135,6 +143,8 @@ def _node_hints(seg: Segmentation) -> list[int]:
     for bit, v in by_bit.items():
         if v > (layout_cap if bit & _LAYOUT else widget_cap):
             distrust |= bit
+    if _posts_not_comments(seg, raw):
+        distrust |= _COMMENTS
     cum = [0] * n
     for i, nd in enumerate(nodes):
         own = nd.hints & ~distrust
@@ -144,6 +154,34 @@ def _node_hints(seg: Segmentation) -> list[int]:
             own &= ~_WIDGET
         cum[i] = (cum[nd.parent] if nd.parent >= 0 else 0) | own
     return cum
+
+
+def _posts_not_comments(seg: Segmentation, raw: list[int]) -> bool:
+    """A discussion page: the "comments" hold posts built like the page's own post.
+
+    On a blog, article paragraphs and comment paragraphs sit in differently classed
+    containers; on a forum, the first post and the replies share one.
+    """
+    nodes = seg.nodes
+    sig = [""] * len(nodes)
+    for i, nd in enumerate(nodes):
+        sig[i] = f"{nd.tag}.{nd.klass}" if nd.klass else (sig[nd.parent] if nd.parent >= 0 else "")
+    in_comments: dict[str, int] = {}
+    outside: dict[str, int] = {}
+    total_c = 0
+    for b in seg.blocks:
+        if b.node < 0 or b.features["class"] not in ("good", "near-good"):
+            continue
+        s = sig[b.node]
+        if raw[b.node] & _COMMENTS:
+            in_comments[s] = in_comments.get(s, 0) + b.chars
+            total_c += b.chars
+        else:
+            outside[s] = outside.get(s, 0) + b.chars
+    if not total_c:
+        return False
+    shared = sum(v for s, v in in_comments.items() if s and outside.get(s, 0) >= T["post_min_chars"])
+    return shared >= T["post_shared_share"] * total_c
 
 
 # --------------------------------------------------------------------------
@@ -260,6 +298,8 @@ def _menu_runs(blocks) -> None:
         if len(run) >= need:
             for m in run:
                 m.reason = "link-list"
+        elif len(run) == 1 and run[0].kind == "paragraph":
+            run[0].reason = "link-list"  # a lone button or "see all" link
         run = []
 
 

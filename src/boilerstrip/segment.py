@@ -90,6 +90,7 @@ class Node:
     depth: int
     hints: int          # this element's own hints
     label: str          # tag#id.class, for paths
+    klass: str = ""     # first class name ("" when none)
 
 
 @dataclass(slots=True)
@@ -127,13 +128,18 @@ class Segmentation:
         return "/".join(reversed(parts))
 
 
+_BR = "\x00"  # stands for <br> in the text buffer (NUL never survives parsing)
+_BLANKS = re.compile(r"\n{3,}")
+
+
 def _norm(text: str, pre: bool) -> str:
+    """Collapse whitespace; <br> becomes a line break, two or more a blank line."""
     if pre:
-        return text.strip("\n")
-    if "\n" not in text:
+        return text.replace(_BR, "\n").strip("\n")
+    if _BR not in text:
         return " ".join(text.split())
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    lines = [" ".join(line.split()) for line in text.split(_BR)]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
 def segment_html(root) -> Segmentation:
@@ -214,13 +220,15 @@ def segment_html(root) -> Segmentation:
             attrib = el.attrib
             own = 0
             label = tag
+            klass = ""
             if attrib:
                 cls = attrib.get("class")
                 ident = attrib.get("id")
                 if cls or ident:
                     own |= attr_hints(f"{cls or ''} {ident or ''}")
                     if tag in block_tags:
-                        label = tag + (f"#{ident}" if ident else "") + (f".{cls.split()[0]}" if cls and cls.split() else "")
+                        klass = cls.split()[0] if cls and cls.split() else ""
+                        label = tag + (f"#{ident}" if ident else "") + (f".{klass}" if klass else "")
                 prop = attrib.get("itemprop")
                 if prop:
                     own |= attr_hints(prop)
@@ -240,7 +248,7 @@ def segment_html(root) -> Segmentation:
                 flush()
                 if tag in ("html", "body"):
                     own = 0  # page-wide classes ("single-post has-sidebar") say nothing
-                nodes.append(Node(tag, cur_node, len(stack), own, label))
+                nodes.append(Node(tag, cur_node, len(stack), own, label, klass))
                 stack.append((True, cur_node, cur_hints))
                 cur_node = len(nodes) - 1
                 cur_hints |= own
@@ -254,7 +262,7 @@ def segment_html(root) -> Segmentation:
                 if tag == "a":
                     link_depth += 1
                 elif tag == "br":
-                    buf.append("\n")
+                    buf.append(_BR)
                 elif tag in ("img",):
                     pass
             if el.text:
