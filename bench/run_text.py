@@ -198,7 +198,8 @@ def iter_records(path: Path, variants: set[str], limit: int | None) -> Iterator[
 
 
 def score_record(rec: dict, methods: list[str]) -> dict:
-    row = {"id": rec["id"], "variant": rec["variant"], "page_type": rec["page_type"], "m": {}}
+    row = {"id": rec["id"], "variant": rec["variant"], "page_type": rec["page_type"], "m": {},
+           "empty_target": not wcxb.words(rec["target"])}
     for m in methods:
         t0 = time.perf_counter()
         err = None
@@ -345,6 +346,19 @@ def _versions() -> str:
     return ", ".join(out)
 
 
+def _git_rev() -> str:
+    import subprocess
+
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{rev}{' + uncommitted changes in src/' if dirty else ''}" if rev else "unknown"
+
+
 def render(s: dict, rows: list[dict], seeds: dict, methods: list[str], cmd: str,
            dump: Path, limit: int | None) -> str:
     L = ["# Plain-text benchmark (issue 3)", "",
@@ -353,7 +367,7 @@ def render(s: dict, rows: list[dict], seeds: dict, methods: list[str], cmd: str,
          f"- Date: {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}",
          f"- Command: `{cmd}`",
          f"- Machine: {_machine()}",
-         f"- Versions: {_versions()}",
+         f"- Versions: {_versions()}; boilerstrip source at {_git_rev()}",
          f"- Data: `{dump.relative_to(ROOT) if dump.is_relative_to(ROOT) else dump}` from "
          f"`bench/textdumps.py` (seed {DEFAULT_SEED} unless changed), "
          + ", ".join(f"{v['n']} {k} dumps" for k, v in s.items())
@@ -377,7 +391,10 @@ def render(s: dict, rows: list[dict], seeds: dict, methods: list[str], cmd: str,
     names = {"full": "Full-page dumps (whole page flattened by html-text)",
              "container": "Container dumps (article + trailing widgets, in-body promos)"}
     for v, sv in s.items():
-        L += [f"## {names.get(v, v)}", "", f"{sv['n']} pages. Means over pages.", ""]
+        empty = sum(1 for r in rows if r["variant"] == v and r.get("empty_target"))
+        note = (f" {empty} pages have an empty ground truth and score 0 for every method "
+                "(as in the WCXB scorer)." if empty else "")
+        L += [f"## {names.get(v, v)}", "", f"{sv['n']} pages. Means over pages.{note}", ""]
         head = "| method | F1 | precision | recall | median ms | mean ms |"
         sep = "| --- | ---: | ---: | ---: | ---: | ---: |"
         if v == "container":
@@ -431,7 +448,16 @@ def render(s: dict, rows: list[dict], seeds: dict, methods: list[str], cmd: str,
           "ignored; for related blocks, the heading and all teasers. Promos likewise.",
           "- Seeds: `fixtures/scraped-dump.txt` must give `fixtures/scraped-dump.expected.txt` "
           "exactly (trailing whitespace ignored); `fixtures/spun-copy.txt` must keep all its "
-          "lines in order.", ""]
+          "lines in order.",
+          "- Reproduce: `python bench/textdumps.py --out bench/cache/textdumps.jsonl.gz` "
+          "(about 1 min), then `python bench/run_text.py` (about 4 min on 2 shared cores; "
+          "`--limit N` for a quick look, `--details FILE` for per-page results).",
+          "- Many-pages-per-site text dump (for `--site-profile` measurements, not scored here): "
+          "`python bench/textdumps.py --site-dump bench/cache/site-dump.jsonl.gz` writes records "
+          "`id, url, text, target` (+ `site, kind, file_id, page_type`): the full-page dumps of "
+          "the 34 WCXB domains with 3+ pages (real shared menus/footers), and the other pages "
+          "dealt into synthetic sites of 4-10 pages sharing a fixed header menu, \"Recent "
+          "posts\" list, \"About us\" box and footer around each page's container dump.", ""]
     return "\n".join(L)
 
 
