@@ -51,3 +51,14 @@ def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
 
 def detect_stoplist(texts: Iterable[str]) -> frozenset | None:
     return detect(texts)[1]
+
+
+def stoplist_for(language: str | None) -> frozenset | None:
+    """The stoplist of a language picked by :func:`detect` (None when unknown)."""
+    if not language:
+        return None
+    langs, sets, _ = _tables()
+    try:
+        return sets[langs.index(language)]
+    except ValueError:
+        return None

@@ -71,7 +71,7 @@ def clean_article(
         if not payload.strip():
             return Article(url=url, input_kind="text", reason="empty input: no text")
         seg = segment.segment_text(payload)
-        title = seg.title
+        title = None  # the scorer finds the headline
         meta = None
     else:
         if payload is None:
@@ -84,6 +84,8 @@ def clean_article(
         _apply_meta(art, meta, title)
         return art
     scored = score.score(seg, opts, title=title)
+    if kind == "text":
+        title = seg.title or None
     art = clean.build_article(seg, scored, opts, url=url, kind=kind)
     _apply_meta(art, meta, title)
     return art

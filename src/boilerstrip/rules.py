@@ -148,9 +148,16 @@ POSITIVE_HINTS = ("content", "main")
 # its start). Several languages each. Reason -> list of regex sources.
 # --------------------------------------------------------------------------
 WIDGET_PHRASES = {
+    # first: a marker followed by a headline is one in-body promo, not a section
+    "promo": [
+        r"^(read more|watch|related|see also|also read|read also|listen|more|click here|"
+        r"sign up|subscribe|don't miss|must read|trending|recommended|live|video|photos|"
+        r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|te puede interesar|leggi anche|"
+        r"lees ook|zobacz też)\s*[:|\u2014\u2013>»]\s*\S",
+    ],
     "view-counter": [
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
-        r"^\d[\d,.]*\s*[km]?\s+(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)$",
+        r"^\d[\d,.\s]*[km]?\s(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)$",
         r"\bvisit\(s\) today\b",
         r"^(post |page |article )?views?\s*:\s*\d[\d,.\s]*$",
         r"^(views?|page views|hits)\s*:?\s*[\d,.]+$",
@@ -166,6 +173,9 @@ WIDGET_PHRASES = {
         r"^(schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|"
         r"deja un comentario|deja una respuesta|lascia un commento)\b",
         r"^comments? (are )?closed\b", r"^reply$",
+        r"^\d+ (thoughts|comments?|responses?|replies) (on|to)\b", r"^.{1,60} (says|said|wrote):?$",
+        r"\bcomments powered by\b", r"^(comment|name|email|website|e-mail)\s*\*?$",
+        r"^save my name, email\b",
     ],
     "share": [
         r"^share( this| on| via| the| article| story| post|:|$)",
@@ -176,11 +186,14 @@ WIDGET_PHRASES = {
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
+        r"^(get|join|sign up for|subscribe to) (our|the)( [\w'’-]+){0,3} newsletter\b",
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
         r"enter your e-?mail", r"^newsletter\b", r"\bdelivered (straight )?to your inbox\b",
         r"^(abonnieren|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete|iscriviti)\b",
     ],
     "cookie": [
+        r"^we value your privacy\b", r"^(customi[sz]e|manage) (cookies|preferences|consent|settings)\b",
+        r"^(accept|reject|decline|allow) all( cookies)?\b", r"\bcookies?\b.{0,120}\b(consent|accept|agree)",
         r"\bwe use cookies\b", r"\b(this|our) (web)?site uses cookies\b", r"^accept (all )?cookies",
         r"\bcookie (policy|settings|preferences)\b", r"\bby continuing to (use|browse)\b",
         r"\b(verwendet|nutzt) cookies\b", r"\butilise des cookies\b", r"\butiliza(mos)? cookies\b",
@@ -200,11 +213,6 @@ WIDGET_PHRASES = {
         r"^(artículos relacionados|también te puede interesar|noticias relacionadas|te puede interesar)",
         r"^(articoli correlati|leggi anche|potrebbe interessarti)", r"^(gerelateerde artikelen|lees ook)",
     ],
-    "promo": [
-        r"^(read more|watch|related|see also|also read|read also|listen|more|click here|"
-        r"sign up|subscribe|don't miss|must read|trending|recommended|live|video|photos|"
-        r"lesen sie auch|lire aussi|lee también|leggi anche)\s*[:|\u2014\u2013>»]\s*\S",
-    ],
     "tags": [
         r"^(filed|posted) (under|in) \w", r"^tagged( with)? \w",
         r"^(tags?|tagged( with)?|filed under|categories|category|topics?|posted in|schlagwörter|"
@@ -221,6 +229,9 @@ WIDGET_PHRASES = {
     "footer": [
         r"\ball rights reserved\b", r"^(©|\(c\)|copyright)\s*\d{4}", r"^©",
         r"^(privacy policy|terms of (use|service)|cookie policy|imprint|impressum|sitemap)$",
+        r"\b(impressum|datenschutz(erklärung)?|privacy policy|terms of (use|service)|mentions légales|"
+        r"aviso legal|política de privacidad|informativa sulla privacy)\b.{0,60}$",
+        r"\b(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$",
         r"\btous droits réservés\b", r"\balle rechte vorbehalten\b", r"\btodos los derechos reservados\b",
     ],
     "ads": [
@@ -228,11 +239,42 @@ WIDGET_PHRASES = {
         r"pubblicità|reklame|paid (post|content)|partner content)$",
         r"^story continues below( this)? (ad|advertisement)", r"^continue reading below",
     ],
+    "form": [
+        r"^\*?\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
+        r"^(first|last|full) name$", r"^(e-?mail|email address|phone( number)?|message|subject)$",
+        r"^(submit|send|search)$",
+    ],
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
         r"^already (have an account|a subscriber)\b",
     ],
 }
+
+#: Byline lines (text input): "By Jane Doe", "Par ...", a date line.
+BYLINE_PATTERNS = [
+    r"^(by|par|von|por|di|door|av|af)\s+\S",
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?|janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+    r"\.?\s+\d{1,2}\b.{0,20}\d{4}",
+    r"\b\d{1,2}\.?\s+\w{3,10}\.?\s+\d{4}\b",
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    r"\b(updated|published|posted)\b.{0,30}\d",
+]
+
+#: Text input: the reason given to the non-prose lines after a widget line, by the
+#: widget's reason; a pair is (for other lines, for headlines and cut paragraphs).
+#: Reasons not listed (promo, view-counter, ...) name only their own line.
+TEXT_WIDGET_FOLLOWERS = {
+    "related": ("related", "teaser"), "comments": "comments", "footer": "footer",
+    "newsletter": "newsletter", "share": "share", "cookie": "cookie", "form": "form",
+    "login": "login", "navigation": "navigation",
+}
+
+#: ... and the widgets whose section, after the article's end, runs over prose too
+#: (teaser summaries, comment bodies) until the next widget line.
+TEXT_SECTION_REASONS = ("related", "comments")
 
 #: Reasons whose phrase, seen after the article body, may end the article
 #: (boilerpipe's "terminating blocks"): the marker and the link run after it go;
@@ -273,9 +315,15 @@ THRESHOLDS = {
                                   # this share of the prose before it
     # tidy
     "duplicate_min_chars": 10**9,  # off: ground truths keep repeated text
-    # text input
-    "text_teaser_min_run": 2,
-    "text_cohesion_low": 0.08,
+    # text input (one-dimensional region: the best-valued run of blocks)
+    "text_prose_min_words": 12,     # a paragraph this long counts as prose
+    "text_headline_max_words": 30,  # a line this short, unpunctuated, reads as a headline
+    "text_widget_cost": 40,         # extra cost of a widget / marker line
+    "text_tiny_cost": 60,           # cost of a crumb like "0", "()", "x"
+    "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"
+    "text_headline_factor": -0.3,   # value per char of a headline-like line
+    "text_low_cohesion": 0.05,      # below: shares almost no vocabulary with the article
+    "text_low_cohesion_factor": 0.5,  # prose of low cohesion is worth this much
 }
 
 #: Content value per non-link character, by context-free class.

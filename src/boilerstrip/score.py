@@ -50,16 +50,28 @@ _LIMITS = {r: rules.PHRASE_MAX_CHARS.get(r, rules.WIDGET_MAX_CHARS) for r in rul
 _MAX_LIMIT = max(_LIMITS.values())
 
 
-def phrase_reason(text: str) -> str | None:
-    """The widget a short text is recognised as, from WIDGET_PHRASES."""
+def _phrase_line(text: str) -> str | None:
     n = len(text)
-    if n > _MAX_LIMIT:
-        return None
-    if not text[:1].isalnum():
-        text = _LEAD.sub("", text, count=1)  # "🔥 Recommended posts", "» Read more"
     for reason, pat in _PHRASES.items():
         if n <= _LIMITS[reason] and pat.search(text):
             return reason
+    if not text[:1].isalnum():
+        bare = _LEAD.sub("", text, count=1)  # "🔥 Recommended posts", "» Read more"
+        if bare and bare != text:
+            return _phrase_line(bare)
+    return None
+
+
+def phrase_reason(text: str) -> str | None:
+    """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES."""
+    if len(text) > _MAX_LIMIT:
+        return None
+    if "\n" not in text:
+        return _phrase_line(text)
+    for line in text.split("\n"):
+        r = _phrase_line(line.strip())
+        if r:
+            return r
     return None
 
 
@@ -254,7 +266,10 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
     if not blocks:
         return
     _features(seg)
-    if seg.kind == "html" and seg.nodes:
+    if seg.kind == "text":
+        _score_text(seg, opts)
+        return
+    if seg.nodes:
         node_hints = _node_hints(seg)
         for b in blocks:
             h = (node_hints[b.node] if b.node >= 0 else 0) | b.hints
@@ -357,3 +372,161 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
         for b in blocks:
             if b.reason is None and block_hash(b.text) in opts.site_profile:
                 b.reason = "site-repeat"
+
+
+# --------------------------------------------------------------------------
+# Plain text: the same phrases and cuts, with line shape instead of markup
+# --------------------------------------------------------------------------
+_BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS), re.I)
+_TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
+
+
+def _content_words(text: str, stop) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 2 and not w.isdigit() and (stop is None or w not in stop)}
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
+
+
+def _text_kind(b) -> str:
+    """widget / tiny / byline / headline / cut / prose / line for one text block."""
+    f, sh = b.features, b.shape
+    if f["phrase"]:
+        return "widget"
+    if b.chars <= 3 or (sh["digits_only"] and b.chars <= 12):
+        return "tiny"
+    if sh["words"] <= 14 and _BYLINE.search(b.text):
+        return "byline"
+    if sh["ellipsis"] or not sh["terminal"]:
+        if sh["words"] <= T["text_headline_max_words"] and not sh["ellipsis"] and not _SENTENCE_BREAK.search(b.text):
+            return "headline"
+        return "cut"
+    if sh["words"] >= T["text_prose_min_words"]:
+        return "prose"
+    if sh["words"] <= T["text_headline_max_words"] and b.text.rstrip().endswith(("?", "!")):
+        return "headline"
+    return "line"
+
+
+def _text_value(kind: str, b, cohesion: float) -> float:
+    c = float(b.chars)
+    if kind == "widget":
+        if b.features["phrase"] == "promo":
+            return 0.0  # an in-body promo: removed, but the article goes on around it
+        return -(c + T["text_widget_cost"])
+    if kind == "tiny":
+        return -T["text_tiny_cost"]
+    if kind in ("headline", "byline"):
+        return T["text_headline_factor"] * c
+    if kind == "cut":
+        return T["text_cut_factor"] * c if cohesion < T["text_low_cohesion"] * 2 else 0.3 * c
+    scale = T["text_low_cohesion_factor"] if cohesion < T["text_low_cohesion"] else 1.0
+    return c * scale
+
+
+def _best_run(values: list[float]) -> tuple[int, int]:
+    """Kadane: the contiguous run [i, j) with the largest sum (empty when none is positive)."""
+    best, best_i, best_j = 0.0, 0, 0
+    acc, start = 0.0, 0
+    for k, v in enumerate(values):
+        if acc <= 0:
+            acc, start = 0.0, k
+        acc += v
+        if acc > best:
+            best, best_i, best_j = acc, start, k + 1
+    return best_i, best_j
+
+
+def _score_text(seg: Segmentation, opts: Options) -> None:
+    from ._stoplists import stoplist_for
+
+    blocks = seg.blocks
+    stop = stoplist_for(seg.language)
+    kinds = [_text_kind(b) for b in blocks]
+    words = [_content_words(b.text, stop) for b in blocks]
+    # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
+    values = [_text_value(k, b, 1.0) for k, b in zip(kinds, blocks)]
+    i, j = _best_run(values)
+    core: dict[str, int] = {}
+    for k in range(i, j):
+        if kinds[k] == "prose":
+            for w in words[k]:
+                core[w] = core.get(w, 0) + 1
+    cohesion = []
+    for k, ws in enumerate(words):
+        if not ws:
+            cohesion.append(0.0)
+            continue
+        own = 1 if (i <= k < j and kinds[k] == "prose") else 0
+        cohesion.append(sum(1 for w in ws if core.get(w, 0) - own > 0) / len(ws))
+    values = [_text_value(k, b, c) for k, b, c in zip(kinds, blocks, cohesion)]
+    i, j = _best_run(values)
+    if j <= i:  # nothing reads as an article: keep all but recognised widgets
+        i, j = 0, len(blocks)
+    # without markup, the first terminating line after enough prose ends the article
+    before = 0
+    for k in range(i, j):
+        if kinds[k] == "prose":
+            before += blocks[k].chars
+        elif before >= T["min_chars_before_end"] and blocks[k].features["phrase"] in _TERMINATING:
+            j = k
+            break
+    for k, b in enumerate(blocks):
+        f = b.features
+        f["line"] = kinds[k]
+        f["cohesion"] = round(cohesion[k], 3)
+        f["value"] = round(values[k], 1)
+        b.score = round(values[k] / b.chars, 3) if b.chars else 0.0
+        b.reason = None
+    _name_widgets(blocks, kinds, cohesion, j)
+    # before the article: a headline nearest to it is the title; the rest is page chrome
+    title_at = -1
+    for k in range(i - 1, -1, -1):
+        if kinds[k] == "headline" and blocks[k].shape["words"] >= 3 and blocks[k].reason is None:
+            title_at = k
+            break
+        if kinds[k] not in ("byline", "tiny"):
+            break
+    for k in range(i):
+        b = blocks[k]
+        if k == title_at:
+            b.reason = "title"
+            seg.title = b.text
+        elif b.reason is None:
+            b.reason = "header" if kinds[k] == "byline" else "navigation"
+    for k in range(j, len(blocks)):
+        if blocks[k].reason is None:
+            blocks[k].reason = "after-end"
+    _tidy(blocks, opts, None)
+
+
+_NON_PROSE = frozenset(("headline", "line", "tiny", "byline", "cut", "widget"))
+_TEXT_SECTIONS = frozenset(_TEXT_FOLLOW.get(r) for r in rules.TEXT_SECTION_REASONS)
+
+
+def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
+    """A widget line names the non-prose lines that follow it (the fields of a
+    newsletter box), up to the next article paragraph; after the article's end
+    (``end``) it names everything up to the next widget line (teasers after
+    "Related", comment bodies after "3 thoughts on ...")."""
+    state = None
+    for k, b in enumerate(blocks):
+        phrase = b.features["phrase"]
+        tail = k >= end
+        if phrase == "form" and state:
+            phrase = None  # a form field belongs to the box it sits in
+        if phrase:
+            b.reason = phrase
+            state = _TEXT_FOLLOW.get(phrase, "after-end" if tail else None)
+            continue
+        short_stray = kinds[k] == "prose" and b.shape["words"] < 30 and cohesion[k] < T["text_low_cohesion"]
+        sticky = tail and state in _TEXT_SECTIONS
+        if state and (sticky or kinds[k] in _NON_PROSE or short_stray):
+            b.reason = state[kinds[k] in ("headline", "cut")] if isinstance(state, tuple) else state
+        elif kinds[k] == "tiny":
+            b.reason = "low-score"
+        elif tail:
+            b.reason = "after-end"
+            state = "after-end"
+        else:
+            state = None

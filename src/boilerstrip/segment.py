@@ -295,7 +295,7 @@ def segment_html(root) -> Segmentation:
 # Plain text
 # --------------------------------------------------------------------------
 _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n+")
-_TERMINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
 def line_shape(text: str) -> dict:
