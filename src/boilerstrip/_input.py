@@ -1,13 +1,37 @@
-"""Input handling: accepted types, bytes decoding, HTML-or-text detection, safe parsing."""
+"""Input handling: accepted types, bytes decoding, HTML-or-text detection, safe parsing.
+
+Everything here is built to survive hostile input (see docs/robustness.md):
+
+* bytes that are not text (images, PDFs, archives, random data) are refused with a
+  reason instead of being decoded into garbage (:func:`binary_kind`);
+* gzip-compressed bytes are decompressed, up to :data:`MAX_GUNZIP_BYTES`;
+* the HTML parser never reads a DTD, expands an entity, touches the network or the
+  file system, and its depth limit is handled by re-parsing a flattened copy instead of
+  dropping the rest of the page (:func:`parse_html`);
+* :func:`metadata_view` gives the (slow, third-party) metadata extractor a bounded tree.
+"""
 from __future__ import annotations
 
 import codecs
 import re
+import zlib
 from typing import Any
 
 from lxml import etree, html as lxml_html
 
 ACCEPTED = "str, bytes, bytearray, an lxml element or tree, or a bs4 BeautifulSoup/Tag"
+
+#: Largest output a gzip-compressed input may decompress to (bytes); beyond it the input is
+#: refused as "binary input (gzip): ..." (a compression bomb or a dump, not a page).
+MAX_GUNZIP_BYTES = 64 * 1024 * 1024
+#: Nesting depth above which tags are dropped (their text kept) when libxml2's own limit
+#: (2048 levels) is hit.
+MAX_DEPTH = 1000
+#: A tree larger than this (elements, nesting depth, characters of text) gets only its
+#: <head> passed to the metadata extractor, whose cost grows fast with page size.
+META_MAX_NODES = 50_000
+META_MAX_DEPTH = 512
+META_MAX_TEXT = 4_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -30,6 +54,180 @@ _TAGLIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
 # Characters XML/libxml2 refuse (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F).
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
+# ---------------------------------------------------------------------------
+# Binary input
+# ---------------------------------------------------------------------------
+#: (magic bytes at offset 0, format name). Formats whose header is plain text
+#: (PostScript, RTF, SVG) are not listed: they are text.
+_MAGIC = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"BM", None),  # checked below: too short to trust alone
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"\x00\x00\x01\x00", "ico"),
+    (b"wOFF", "woff"),
+    (b"wOF2", "woff2"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"(\xb5/\xfd", "zstd"),
+    (b"\x04\x22\x4d\x18", "lz4"),
+    (b"\x7fELF", "elf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"OggS\x00", "ogg"),
+    (b"fLaC\x00", "flac"),
+    (b"fLaC\x80", "flac"),
+    (b"ID3\x02", "mp3"),
+    (b"ID3\x03", "mp3"),
+    (b"ID3\x04", "mp3"),
+    (b"\x1a\x45\xdf\xa3", "webm"),
+    (b"\x00asm", "wasm"),
+)
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+# C0 controls that never occur in text in any encoding this module decodes (NUL is
+# left out: stray NULs in otherwise good pages are common and are simply dropped;
+# ESC is left out for ISO-2022 encodings).
+_CTRL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CTRL_CHARS = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+_BINARY_SHARE = 0.05  # share of such bytes (of non-NUL bytes) that marks data as binary
+_SAMPLE = 4096
+
+
+def _magic(data: bytes) -> str | None:
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            if name is None:  # BMP: "BM" + little-endian file size + 4 reserved zero bytes
+                if len(data) >= 14 and data[6:10] == b"\x00\x00\x00\x00":
+                    return "bmp"
+                continue
+            return name
+    if data[4:8] == b"ftyp":
+        return "mp4"
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {b"WEBP": "webp", b"WAVE": "wav", b"AVI ": "avi"}[data[8:12]]
+    if _BZIP2.match(data[:10]):
+        return "bzip2"
+    return None
+
+
+def _samples(data, size: int = _SAMPLE):
+    """Start, middle and end of ``data`` (bytes or str): binary files hide behind text headers."""
+    n = len(data)
+    if n <= 3 * size:
+        return (data,)
+    mid = n // 2
+    return (data[:size], data[mid:mid + size], data[n - size:])
+
+
+def _utf16_text(data: bytes) -> bool:
+    """True when ``data`` reads as UTF-16 text without a BOM (e.g. CJK text, which has no
+    tell-tale NUL bytes): strict decoding succeeds and the result is printable."""
+    if len(data) % 2:
+        return False
+    head = data[:_SAMPLE]
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for c in text if c.isprintable() or c in "\t\n\r")
+        if text and printable >= 0.98 * len(text):
+            return True
+    return False
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Why ``data`` is not a page: "gzip", "pdf", "png", ... or "" for unknown binary
+    data; None when it may be text (including UTF-16/32 with or without a BOM)."""
+    if data.startswith(b"\x1f\x8b"):
+        return "gzip"
+    kind = _magic(data)
+    if kind:
+        return kind
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    for part in _samples(data):
+        nonnul = len(part) - part.count(0)
+        if nonnul and len(_CTRL_BYTES.findall(part)) > _BINARY_SHARE * nonnul:
+            return None if _utf16_text(data) else ""
+    return None
+
+
+def binary_text_kind(text: str) -> str | None:
+    """Like :func:`binary_kind` for binary data a caller already decoded to ``str``
+    (it cannot be decompressed any more): None when it may be text."""
+    head = text[:16]
+    if head.startswith(("\x1f\x8b", "\x1f\ufffd\x08")):
+        return "gzip"
+    if head.startswith("%PDF-"):
+        return "pdf"
+    kind = _magic(head.encode("latin-1", "replace"))
+    if kind:
+        return kind
+    for part in _samples(text):
+        nonnul = len(part) - part.count("\x00")
+        if nonnul and len(_CTRL_CHARS.findall(part)) > 2 * _BINARY_SHARE * nonnul:
+            return ""
+    return None
+
+
+def gunzip(data: bytes, limit: int = MAX_GUNZIP_BYTES) -> tuple[bytes | None, str]:
+    """Decompress gzip ``data`` (all members) up to ``limit`` output bytes.
+
+    Returns (bytes, "") or (None, why not). A truncated stream gives what it holds.
+    """
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    try:
+        while rest:
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            chunk = d.decompress(rest, limit - size + 1)
+            while True:
+                size += len(chunk)
+                out.append(chunk)
+                if size > limit:
+                    return None, f"more than {limit // (1024 * 1024)} MB once decompressed"
+                if not d.unconsumed_tail:
+                    break
+                chunk = d.decompress(d.unconsumed_tail, limit - size + 1)
+            if not d.eof:
+                break  # truncated: keep what we have
+            rest = d.unused_data.lstrip(b"\x00")
+            if rest and not rest.startswith(b"\x1f\x8b"):
+                break  # trailing garbage after the last member
+    except zlib.error:
+        if not size:
+            return None, "corrupt gzip data"
+    return b"".join(out), ""
+
+
+class Rejected(str):
+    """An empty text payload that says why the input was refused (``.reason``)."""
+
+    reason: str
+
+    def __new__(cls, reason: str) -> "Rejected":
+        self = super().__new__(cls, "")
+        self.reason = reason
+        return self
+
+
+def _reject_binary(kind: str, detail: str = "") -> Rejected:
+    what = f"binary input ({kind})" if kind else "binary input"
+    return Rejected(f"{what}: {detail}" if detail else what)
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------
 _PARSER = etree.HTMLParser(
     remove_comments=True,
     remove_pis=True,
@@ -74,21 +272,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # UTF-16/32 without a BOM: NUL bytes in every other position.
     if declared and declared.startswith(("utf-16", "utf-32")) and b"\x00" not in head[:200]:
         declared = None  # a page that *says* utf-16 but is plainly 8-bit
-    if b"\x00" in head[:400] and declared is None:
-        evens, odds = head[0:400:2].count(0), head[1:400:2].count(0)
-        if odds > 40 and evens < 4:
+    if b"\x00" in head[:400] and (declared is None or declared.startswith(("utf-16", "utf-32"))):
+        sample = head[:400]
+        evens, odds = sample[0::2].count(0), sample[1::2].count(0)
+        quarter = len(sample) // 4
+        if odds > quarter and evens < 4:
             return data.decode("utf-16-le", "replace"), "utf-16-le"
-        if evens > 40 and odds < 4:
+        if evens > quarter and odds < 4:
             return data.decode("utf-16-be", "replace"), "utf-16-be"
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as e:
         text = None
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            # A page cut off in the middle of a character (fetchers truncate at N bytes).
+            text = data[:e.start].decode("utf-8", "replace")
     if text is not None and (declared is None or declared == "utf-8" or not text.isascii()):
         # Valid UTF-8 holding non-ASCII is almost never an accident: trust it over a
         # declared single-byte charset (pages often lie about their charset).
         return text, "utf-8"
-    if declared:
+    if declared and declared != "utf-8":
         try:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
@@ -107,12 +310,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when ``text`` is markup rather than flattened prose."""
+    """True when ``text`` is markup rather than flattened prose.
+
+    Markup starts with a tag, or uses tags: several of them, or tags with attributes,
+    or enough of them to make a noticeable share of the text. Prose that merely
+    mentions a tag or two ("write it inside <p> and </p>") stays text.
+    """
     head = text[:20000]
     if not _HTML_SNIFF.search(head):
         return False
-    tags = len(_TAGLIKE.findall(head))
-    return tags >= 2 or head.lstrip()[:1] == "<"
+    if head.lstrip(" \t\r\n\ufeff")[:1] == "<":
+        return True
+    tags = _TAGLIKE.findall(head)
+    if len(tags) < 2:
+        return False
+    if len(tags) >= 6 or any(" " in t or "=" in t for t in tags):
+        return True
+    return sum(map(len, tags)) >= 0.02 * len(head.strip())
 
 
 def clean_text_chars(text: str) -> str:
@@ -120,32 +334,146 @@ def clean_text_chars(text: str) -> str:
     return _BAD_CHARS.sub("", text) if _BAD_CHARS.search(text) else text
 
 
+# ---------------------------------------------------------------------------
+# Parsing
+# ---------------------------------------------------------------------------
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,63})(?:[\s/][^<>]*)?>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen".split()
+)
+
+
+def _flatten_deep(text: str, max_depth: int = MAX_DEPTH) -> str:
+    """Drop the tags nested deeper than ``max_depth`` (by a naive open/close count),
+    keeping their text; a dropped tag becomes a space so words do not run together."""
+    out: list[str] = []
+    depth = 0
+    last = 0
+    for m in _TAG_TOKEN.finditer(text):
+        closing, name = m.group(1), m.group(2).lower()
+        if name in _VOID or m.group(0).endswith("/>"):
+            keep = depth < max_depth
+        elif closing:
+            depth = max(0, depth - 1)
+            keep = depth < max_depth
+        else:
+            keep = depth < max_depth
+            depth += 1
+        if not keep:
+            out.append(text[last:m.start()])
+            out.append(" ")
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _depth_limited() -> bool:
+    err = _PARSER.error_log.last_error
+    return err is not None and err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+
+def _parse(data: bytes) -> Any:
+    try:
+        return etree.fromstring(data, _PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+
+
 def parse_html(text: str) -> Any:
     """Parse markup into an lxml tree root; None when nothing parses.
 
     No network, no file system, no entity expansion: the HTML parser ignores DTDs.
+    When libxml2 stops at its nesting limit (it would drop the rest of the page), the
+    markup is parsed again with the tags beyond :data:`MAX_DEPTH` levels removed.
     """
-    data = clean_text_chars(text).encode("utf-8", "replace")
+    text = clean_text_chars(text)
+    data = text.encode("utf-8", "replace")
     if not data.strip():
         return None
-    try:
-        root = etree.fromstring(data, _PARSER)
-    except (etree.XMLSyntaxError, ValueError):
-        return None
+    root = _parse(data)
+    if _depth_limited():
+        flat = _parse(_flatten_deep(text).encode("utf-8", "replace"))
+        if flat is not None:
+            root = flat
     return root
+
+
+def metadata_view(root: Any) -> Any:
+    """``root`` itself, or, for a tree too big for the metadata extractor (see
+    META_MAX_*), a small tree holding only a copy of its <head>."""
+    nodes = 0
+    text = 0
+    depth = 0
+    too_big = False
+    try:
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            if event == "end":
+                depth -= 1
+                continue
+            depth += 1
+            nodes += 1
+            if el.text:
+                text += len(el.text)
+            if el.tail:
+                text += len(el.tail)
+            if nodes > META_MAX_NODES or depth > META_MAX_DEPTH or text > META_MAX_TEXT:
+                too_big = True
+                break
+    except Exception:  # an odd caller tree: let the extractor deal with it as it is
+        return root
+    if not too_big:
+        return root
+    small = lxml_html.Element("html")
+    old = root.find("head") if root.tag == "html" else None
+    if old is not None:
+        head = lxml_html.Element("head")
+        for child in old:
+            if len(head) >= 1000:
+                break
+            if isinstance(child.tag, str) and len(child) < 100:
+                head.append(_copy(child))
+        small.append(head)
+    etree.SubElement(small, "body")
+    return small
+
+
+def _copy(el: Any) -> Any:
+    import copy
+
+    c = copy.deepcopy(el)
+    c.tail = None
+    return c
 
 
 def coerce(doc: Any, mode: str) -> tuple[str, Any, str, str]:
     """Turn any accepted input into (kind, payload, encoding, raw_text).
 
-    kind is "html" (payload: lxml root or None), or "text" (payload: str).
+    kind is "html" (payload: lxml root or None), or "text" (payload: str). Binary input
+    is "text" with an empty :class:`Rejected` payload whose ``reason`` says what it is.
     Raises TypeError for unsupported types and ValueError for a bad ``mode``.
     """
     if mode not in ("auto", "html", "text"):
         raise ValueError(f"input must be 'auto', 'html' or 'text', not {mode!r}")
     encoding = ""
     if isinstance(doc, (bytes, bytearray, memoryview)):
-        doc, encoding = decode_bytes(bytes(doc))
+        data = bytes(doc)
+        kind = binary_kind(data)
+        if kind == "gzip":
+            data, why = gunzip(data)
+            if data is None:
+                return "text", _reject_binary("gzip", why), "", ""
+            kind = binary_kind(data)  # one level only: a gzip inside a gzip is refused
+            encoding = "gzip+"
+        if kind is not None:
+            return "text", _reject_binary(kind), "", ""
+        doc, enc = decode_bytes(data)
+        encoding += enc
+    elif isinstance(doc, str):
+        kind = binary_text_kind(doc)
+        if kind is not None:
+            return "text", _reject_binary(kind), "", ""
     if isinstance(doc, str):
         kind = mode if mode != "auto" else ("html" if looks_like_html(doc) else "text")
         if kind == "text":
