@@ -128,11 +128,11 @@ HINT_PARTS = {
 #: In priority order: a widget's own hint names it better than a layout hint around
 #: or inside it (a comment's author line in a <header> is still the comments).
 REASON_BY_HINT = {
-    "comments": "comments", "related": "related", "share": "share", "newsletter": "newsletter",
-    "cookie": "cookie", "ads": "ads", "tags": "tags", "byline-box": "byline-box",
-    "promo": "promo", "login": "login", "form": "form",
-    "navigation": "navigation", "header": "header", "footer": "footer", "sidebar": "sidebar",
-    "hidden": "hidden", "caption": "caption",
+    "cookie": "cookie", "comments": "comments", "related": "related", "share": "share",
+    "newsletter": "newsletter", "ads": "ads", "tags": "tags", "byline-box": "byline-box",
+    "promo": "promo",
+    "footer": "footer", "header": "header", "navigation": "navigation", "sidebar": "sidebar",
+    "login": "login", "form": "form", "hidden": "hidden", "caption": "caption",
 }
 
 #: Hints about page layout: trusted only on a container that holds less than
@@ -186,7 +186,8 @@ WIDGET_PHRASES = {
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
-        r"^(get|join|sign up for|subscribe to) (our|the)( [\w'’-]+){0,3} newsletter\b",
+        r"^(get|join|sign up for|subscribe to) (our|the)( [\w'’-]+){0,3} "
+        r"(newsletters?|briefings?|digest|bulletin|alerts|updates|e-?mails?)\b",
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
         r"enter your e-?mail", r"^newsletter\b", r"\bdelivered (straight )?to your inbox\b",
         r"^(abonnieren|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete|iscriviti)\b",
