@@ -301,7 +301,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
+        results = from_bytes(data[:200_000])
+        best = results.best()
+        if best is not None:
+            # Ties are common on short texts (cp1250/cp1252/cp1257 read "é" alike): prefer
+            # windows-1252, the web's fallback for undeclared or mislabelled Latin text.
+            for m in results:
+                if m.encoding == "cp1252" and (m.chaos, m.coherence) == (best.chaos, best.coherence):
+                    best = m
         if best is not None and best.encoding:
             return data.decode(best.encoding, "replace"), best.encoding
     except Exception:  # detection is best-effort; fall through to lossy UTF-8
@@ -369,6 +376,25 @@ def _flatten_deep(text: str, max_depth: int = MAX_DEPTH) -> str:
     return "".join(out)
 
 
+_DOCTYPE = re.compile(r"\s*(?:<\?xml[^<>]{0,500}>\s*)?<!doctype\b[^<>\[]{0,2000}\[", re.I)
+_SUBSET_END = re.compile(r"\]\s*>")
+
+
+def _strip_dtd(text: str) -> str:
+    """Remove a DOCTYPE's internal subset (``<!DOCTYPE html [ <!ENTITY ...> ]>``).
+
+    The HTML parser never expands those entities, but it would show the tail of the
+    subset as page text. Only a subset at the very start is removed.
+    """
+    m = _DOCTYPE.match(text)
+    if not m:
+        return text
+    end = _SUBSET_END.search(text, m.end())
+    if end is None:
+        return text
+    return text[:m.start()] + text[end.end():]
+
+
 def _depth_limited() -> bool:
     err = _PARSER.error_log.last_error
     return err is not None and err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
@@ -388,7 +414,7 @@ def parse_html(text: str) -> Any:
     When libxml2 stops at its nesting limit (it would drop the rest of the page), the
     markup is parsed again with the tags beyond :data:`MAX_DEPTH` levels removed.
     """
-    text = clean_text_chars(text)
+    text = _strip_dtd(clean_text_chars(text))
     data = text.encode("utf-8", "replace")
     if not data.strip():
         return None
