@@ -72,3 +72,19 @@ def test_shingles_are_case_and_punctuation_insensitive():
     assert shingle_bytes("One two, THREE four!") == shingle_bytes("one two three four")
     assert shingle_bytes("one two") == b""
     assert len(shingle_bytes("a b c d e")) == 3 * 4
+
+
+def test_pages_of_one_site_need_more_overlap_than_republications_elsewhere():
+    import numpy as np
+
+    base = " ".join(paragraphs(8, n=6))
+    words = base.split()
+    half = " ".join(words[: len(words) // 2] + " ".join(paragraphs(9, n=3)).split())
+    a = np.frombuffer(shingle_bytes(base), dtype=np.uint32)
+    b = np.frombuffer(shingle_bytes(half), dtype=np.uint32)
+    inter = np.intersect1d(a, b).size
+    assert 0.2 < inter / (a.size + b.size - inter) < 0.5  # between the two thresholds
+    d = Deduper(threshold=0.2, same_site_threshold=0.5)
+    d.add("orig", shingle_bytes(base), word_count(base), site="example.com")
+    assert d.add("same-site", shingle_bytes(half), word_count(half), site="example.com") is None
+    assert d.add("elsewhere", shingle_bytes(half), word_count(half), site="other.org") == "orig"

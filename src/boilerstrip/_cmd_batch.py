@@ -81,6 +81,8 @@ def add_parser(sub) -> None:
                     help="mark near-duplicate documents with duplicate_of (the first seen)")
     dd.add_argument("--dedup-threshold", type=float, default=0.2, metavar="J",
                     help="word 3-gram Jaccard similarity that makes a duplicate (default 0.2)")
+    dd.add_argument("--dedup-same-site-threshold", type=float, default=0.5, metavar="J",
+                    help="the same, for two pages of one site, which share template text (default 0.5)")
     dd.add_argument("--dedup-min-words", type=int, default=50, metavar="N",
                     help="documents with fewer words are not compared (default 50)")
 

@@ -51,8 +51,8 @@ def _check_args(args, inputs: list[readers.Input]) -> None:
         raise UsageError("--profile-min-share must be in (0, 1]")
     if args.profile_min_pages < 2:
         raise UsageError("--profile-min-pages must be at least 2")
-    if not 0 < args.dedup_threshold <= 1:
-        raise UsageError("--dedup-threshold must be in (0, 1]")
+    if not 0 < args.dedup_threshold <= 1 or not 0 < args.dedup_same_site_threshold <= 1:
+        raise UsageError("--dedup-threshold and --dedup-same-site-threshold must be in (0, 1]")
     if args.output == "-" and args.resume:
         raise UsageError("--resume needs an output file, not stdout")
     target = args.out_dir or args.output
@@ -169,7 +169,8 @@ def run_batch(args) -> int:
     if args.dedup:
         from .dedup import Deduper
 
-        dedup = Deduper(threshold=args.dedup_threshold, min_words=args.dedup_min_words)
+        dedup = Deduper(threshold=args.dedup_threshold, min_words=args.dedup_min_words,
+                        same_site_threshold=args.dedup_same_site_threshold)
     target = os.path.join(args.out_dir, writer.INDEX_NAME) if args.out_dir else args.output
     scan = writer.ScanResult()
     if args.resume:
@@ -186,7 +187,7 @@ def run_batch(args) -> int:
                     except OSError:
                         text = ""
                 text = text or ""
-                dedup.add(rec["id"], shingle_bytes(text), word_count(text))
+                dedup.add(rec["id"], shingle_bytes(text), word_count(text), _profile.site_key(rec.get("url")))
         try:
             scan = writer.scan(target, want_sources=not args.ordered, on_record=on_record)
         except OSError as e:
@@ -231,7 +232,8 @@ def run_batch(args) -> int:
                 if dedup is not None:
                     rec["duplicate_of"] = None
                     if rec["error"] is None and res is not None:
-                        rec["duplicate_of"] = dedup.add(rec["id"], res.get("shingles", b""), word_count(rec["text"]))
+                        rec["duplicate_of"] = dedup.add(rec["id"], res.get("shingles", b""), word_count(rec["text"]),
+                                                        _profile.site_key(rec.get("url")))
                 out.write(rec, body=res.get("markdown") if res else None)
                 totals.add(rec)
                 nbytes += item.nbytes
