@@ -376,7 +376,7 @@ def _flatten_deep(text: str, max_depth: int = MAX_DEPTH) -> str:
     return "".join(out)
 
 
-_DOCTYPE = re.compile(r"\s*(?:<\?xml[^<>]{0,500}>\s*)?<!doctype\b[^<>\[]{0,2000}\[", re.I)
+_DOCTYPE = re.compile(r"\A\s*(?:<\?xml[^<>]{0,500}>\s*)?<!doctype\b[^<>\[]{0,2000}\[", re.I)
 _SUBSET_END = re.compile(r"\]\s*>")
 
 
