@@ -11,7 +11,7 @@ import pytest
 
 import boilerstrip.batch.worker as worker_mod
 from test_batch_support import (
-    compress, html_page, read_jsonl, run_batch, text_doc, warc_record, write_jsonl, write_warc,
+    compress, html_page, read_jsonl, run_batch, text_doc, warc_record, write_jsonl,
 )
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),

@@ -43,10 +43,10 @@ def add_parser(sub) -> None:
                      help="write records in input order (default); --no-ordered writes them as they finish")
 
     inp = b.add_argument_group("input")
-    inp.add_argument("--html-field", default="html", help="JSON Lines field holding HTML (default html)")
-    inp.add_argument("--text-field", default="text", help="JSON Lines field holding text (default text)")
-    inp.add_argument("--url-field", default="url", help="JSON Lines field holding the URL (default url)")
-    inp.add_argument("--id-field", default="id", help="JSON Lines field holding the id (default id)")
+    inp.add_argument("--html-field", default="html", metavar="NAME", help="JSON Lines field holding HTML (default html)")
+    inp.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines field holding text (default text)")
+    inp.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines field holding the URL (default url)")
+    inp.add_argument("--id-field", default="id", metavar="NAME", help="JSON Lines field holding the id (default id)")
     inp.add_argument("--input", choices=("auto", "html", "text"), default="auto",
                      help="treat every document as this kind (default: from extension, field or content type)")
     inp.add_argument("--max-doc-mb", type=float, default=32.0, metavar="MB",

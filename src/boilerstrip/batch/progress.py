@@ -50,7 +50,7 @@ def _error_kind(msg: str) -> str:
         ("timeout", "timeout"), ("invalid json", "invalid JSON"), ("warc", "bad WARC record"),
         ("gzip", "corrupt gzip"), ("zstd", "corrupt zstd"), ("cannot read", "unreadable"),
         ("too large", "too large"), ("longer than", "too large"), ("worker process", "worker died"),
-        ("field", "missing field"), ("expected a json object", "invalid JSON"),
+        ("field", "bad JSON field"), ("expected a json object", "invalid JSON"),
         ("decode", "bad HTTP body"),
     ):
         if key in low:

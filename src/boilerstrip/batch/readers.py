@@ -21,7 +21,7 @@ import os
 import re
 import sys
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
 from . import compress
@@ -70,7 +70,6 @@ class Input:
 @dataclass
 class Stats:
     skipped: int = 0  # WARC records that are not documents (images, requests, ...)
-    extra: dict[str, int] = field(default_factory=dict)
 
 
 # -- discovery -----------------------------------------------------------------------------
@@ -233,7 +232,7 @@ def _open_stream(path: str) -> tuple[BinaryIO, str | None, bool]:
     return fh, compress.sniff(head), True
 
 
-def _iter_lines(path: str, opts: Options, display: str) -> Iterator[tuple[int, bytes] | Damage | tuple[int, str]]:
+def _iter_lines(path: str, opts: Options) -> Iterator[tuple[int, bytes] | Damage | tuple[int, str]]:
     """(line number, line bytes), Damage, or (line number, "too long") for an oversized line."""
     fh, comp, seekable = _open_stream(path)
     try:
@@ -281,7 +280,7 @@ def _iter_lines(path: str, opts: Options, display: str) -> Iterator[tuple[int, b
 def _iter_jsonl(path: str, opts: Options, display: str) -> Iterator[Item]:
     name = "stdin" if path == "-" else display
     try:
-        lines = _iter_lines(path, opts, display)
+        lines = _iter_lines(path, opts)
         for entry in lines:
             if isinstance(entry, Damage):
                 src = {"file": name} if entry.offset < 0 else {"file": name, "offset": entry.offset}

@@ -174,22 +174,21 @@ def run_batch(args) -> int:
     target = os.path.join(args.out_dir, writer.INDEX_NAME) if args.out_dir else args.output
     scan = writer.ScanResult()
     if args.resume:
-        on_record = None
-        if dedup is not None:
-            def on_record(rec: dict) -> None:
-                if rec.get("error") is not None:
-                    return
-                text = rec.get("text")
-                if text is None and rec.get("file"):
-                    try:
-                        with open(os.path.join(args.out_dir, rec["file"]), encoding="utf-8") as fh:
-                            text = fh.read()
-                    except OSError:
-                        text = ""
-                text = text or ""
-                dedup.add(rec["id"], shingle_bytes(text), word_count(text), _profile.site_key(rec.get("url")))
+        def on_record(rec: dict) -> None:
+            if rec.get("error") is not None:
+                return
+            text = rec.get("text")
+            if text is None and rec.get("file"):
+                try:
+                    with open(os.path.join(args.out_dir, rec["file"]), encoding="utf-8") as fh:
+                        text = fh.read()
+                except OSError:
+                    text = ""
+            text = text or ""
+            dedup.add(rec["id"], shingle_bytes(text), word_count(text), _profile.site_key(rec.get("url")))
         try:
-            scan = writer.scan(target, want_sources=not args.ordered, on_record=on_record)
+            scan = writer.scan(target, want_sources=not args.ordered,
+                               on_record=on_record if dedup is not None else None)
         except OSError as e:
             print(f"{PROG}: error: cannot read {target} to resume: {e.strerror or e}", file=sys.stderr)
             return 2
