@@ -27,11 +27,12 @@ MAX_GUNZIP_BYTES = 64 * 1024 * 1024
 #: Nesting depth above which tags are dropped (their text kept) when libxml2's own limit
 #: (2048 levels) is hit.
 MAX_DEPTH = 1000
-#: A tree larger than this (elements, nesting depth, characters of text) gets only its
-#: <head> passed to the metadata extractor, whose cost grows fast with page size.
+#: A tree larger than this (elements, nesting depth, characters of text and attribute
+#: values) gets only its <head> passed to the metadata extractor, whose cost grows fast
+#: with page size (it runs regular expressions over the whole serialised page).
 META_MAX_NODES = 50_000
 META_MAX_DEPTH = 512
-META_MAX_TEXT = 4_000_000
+META_MAX_CHARS = 6_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -430,7 +431,7 @@ def metadata_view(root: Any) -> Any:
     """``root`` itself, or, for a tree too big for the metadata extractor (see
     META_MAX_*), a small tree holding only a copy of its <head>."""
     nodes = 0
-    text = 0
+    chars = 0
     depth = 0
     too_big = False
     try:
@@ -441,10 +442,12 @@ def metadata_view(root: Any) -> Any:
             depth += 1
             nodes += 1
             if el.text:
-                text += len(el.text)
+                chars += len(el.text)
             if el.tail:
-                text += len(el.tail)
-            if nodes > META_MAX_NODES or depth > META_MAX_DEPTH or text > META_MAX_TEXT:
+                chars += len(el.tail)
+            for value in el.values():
+                chars += len(value)
+            if nodes > META_MAX_NODES or depth > META_MAX_DEPTH or chars > META_MAX_CHARS:
                 too_big = True
                 break
     except Exception:  # an odd caller tree: let the extractor deal with it as it is

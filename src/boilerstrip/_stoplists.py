@@ -14,21 +14,19 @@ MIN_HITS = 0.15          # share of sampled words that must be stopwords of the 
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[list[str], list[frozenset], dict[str, tuple[int, ...]]]:
+def _tables() -> tuple[list[str], list[frozenset], list[float]]:
     raw = resources.files("boilerstrip").joinpath("data/stoplists.json.gz").read_bytes()
     data = json.loads(gzip.decompress(raw))
     langs = sorted(data)
     sets = [frozenset(data[lang]) for lang in langs]
-    index: dict[str, list[int]] = {}
-    for i, words in enumerate(sets):
-        for w in words:
-            index.setdefault(w, []).append(i)
-    return langs, sets, {w: tuple(v) for w, v in index.items()}
+    # Long stoplists match more words by chance: normalise a little by list size.
+    norms = [len(s) ** 0.15 for s in sets]
+    return langs, sets, norms
 
 
 def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
     """(language, stoplist) for the text, or (None, None) when no stoplist fits."""
-    langs, sets, index = _tables()
+    langs, sets, norms = _tables()
     words: list[str] = []
     for t in texts:
         if len(t) < 40:
@@ -38,13 +36,16 @@ def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
             break
     if len(words) < 8:
         return None, None
-    counts = [0] * len(langs)
-    for w in words:
-        for i in index.get(w, ()):
-            counts[i] += 1
-    # Long stoplists match more words by chance: normalise a little by list size.
-    best = max(range(len(langs)), key=lambda i: counts[i] / (len(sets[i]) ** 0.15))
-    if counts[best] < MIN_HITS * len(words):
+    sample = set(words)
+    best, best_score, best_hits = -1, 0.0, 0
+    for i, stop in enumerate(sets):
+        hits = len(sample & stop) if len(sample) < len(stop) else len(stop & sample)
+        if hits and hits / norms[i] > best_score:
+            best, best_score, best_hits = i, hits / norms[i], hits
+    if best < 0:
+        return None, None
+    covered = sum(1 for w in words if w in sets[best])
+    if covered < MIN_HITS * len(words):
         return None, None
     return langs[best], sets[best]
 
@@ -57,7 +58,7 @@ def stoplist_for(language: str | None) -> frozenset | None:
     """The stoplist of a language picked by :func:`detect` (None when unknown)."""
     if not language:
         return None
-    langs, sets, _ = _tables()
+    langs, sets, _norms = _tables()
     try:
         return sets[langs.index(language)]
     except ValueError:

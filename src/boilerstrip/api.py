@@ -61,6 +61,7 @@ def clean_article(
             favor=favor, site_profile=site_profile,
         )
     kind, payload, _encoding, _raw = _input.coerce(doc, input)
+    owned = isinstance(doc, (str, bytes, bytearray, memoryview)) or type(doc).__module__.startswith("bs4")
     opts = score.Options(
         include_comments=include_comments,
         include_tables=include_tables,
@@ -76,8 +77,10 @@ def clean_article(
     else:
         if payload is None:
             return Article(url=url, input_kind="html", reason="empty input: nothing to parse")
-        seg = segment.segment_html(payload)
         meta = _metadata(payload, url) if metadata else None
+        if owned:  # our own parse: drop scripts, styles, svg... in C before the walk
+            segment.strip_unseen(payload)
+        seg = segment.segment_html(payload)
         title = (meta or {}).get("title") or seg.title
     if not seg.blocks:
         art = Article(url=url, input_kind=kind, reason="no text in the input")

@@ -23,10 +23,6 @@ from .segment import BIT, Segmentation, mask_of
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
-_PHRASES = {
-    reason: re.compile("|".join(f"(?:{p})" for p in pats), re.I)
-    for reason, pats in rules.WIDGET_PHRASES.items()
-}
 _LAYOUT = mask_of(rules.LAYOUT_HINTS)
 _WIDGET = mask_of(rules.WIDGET_HINTS)
 _NEG = _LAYOUT | _WIDGET
@@ -48,13 +44,51 @@ class Options:
 _LEAD = re.compile(r"^[\W_]+")
 _LIMITS = {r: rules.PHRASE_MAX_CHARS.get(r, rules.WIDGET_MAX_CHARS) for r in rules.WIDGET_PHRASES}
 _MAX_LIMIT = max(_LIMITS.values())
+_PRIORITY = {r: i for i, r in enumerate(rules.WIDGET_PHRASES)}
+
+
+def _compile_phrases(limit: int):
+    """Two regexes for the reasons allowed at this text length: the anchored patterns
+    (tried at the start only) and the rest (searched from word starts only), each
+    reason a named group. Patterns are lower-case and matched against lower-cased text
+    (much faster than re.I), and every unanchored one starts at a word boundary."""
+    anchored, floating = [], []
+    for reason, pats in rules.WIDGET_PHRASES.items():
+        if _LIMITS[reason] < limit:
+            continue
+        name = reason.replace("-", "_")
+        a = [p[1:] for p in pats if p.startswith("^")]
+        f = [p[2:] if p.startswith("\\b") else p for p in pats if not p.startswith("^")]
+        if a:
+            anchored.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in a) + ")")
+        if f:
+            floating.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in f) + ")")
+    return (
+        re.compile("|".join(anchored)) if anchored else None,
+        re.compile("\\b(?:" + "|".join(floating) + ")") if floating else None,
+    )
+
+
+# one pair per distinct length limit, smallest first
+_PHRASE_TIERS = [(lim, _compile_phrases(lim)) for lim in sorted(set(_LIMITS.values()))]
 
 
 def _phrase_line(text: str) -> str | None:
     n = len(text)
-    for reason, pat in _PHRASES.items():
-        if n <= _LIMITS[reason] and pat.search(text):
-            return reason
+    for lim, (anchored, floating) in _PHRASE_TIERS:
+        if n <= lim:
+            break
+    else:
+        return None
+    low = text.lower()
+    m1 = anchored.match(low) if anchored else None
+    m2 = floating.search(low) if floating else None
+    if m1 or m2:
+        r1 = m1.lastgroup.replace("_", "-") if m1 else None
+        r2 = m2.lastgroup.replace("_", "-") if m2 else None
+        if r1 and r2:
+            return r1 if _PRIORITY[r1] <= _PRIORITY[r2] else r2
+        return r1 or r2
     if not text[:1].isalnum():
         bare = _LEAD.sub("", text, count=1)  # "🔥 Recommended posts", "» Read more"
         if bare and bare != text:
@@ -112,7 +146,8 @@ def _features(seg: Segmentation) -> None:
         f["words"] = nw
         f["link_density"] = round(ld, 3)
         f["stopword_density"] = round(sd, 3)
-        f["phrase"] = phrase_reason(b.text)
+        # HTML computes phrases later, only where hints have not decided already
+        f["phrase"] = phrase_reason(b.text) if seg.kind == "text" else None
         f["class"] = _classify(b.chars, ld, sd, have_stop)
         f["menu_item"] = ld > T["menu_link_density"] and nw <= T["menu_max_words"]
 
@@ -146,9 +181,12 @@ def _node_hints(seg: Segmentation) -> list[int]:
                 low = m & -m
                 by_bit[low] = by_bit.get(low, 0) + v
                 m ^= low
-            while i >= 0:
+            if i >= 0:
                 prose[i] += v
-                i = nodes[i].parent
+    for i in range(n - 1, 0, -1):
+        par = nodes[i].parent
+        if par >= 0:
+            prose[par] += prose[i]
     layout_cap = T["layout_hint_max_share"] * total
     widget_cap = T["widget_hint_max_share"] * total
     distrust = 0
@@ -202,7 +240,11 @@ def _posts_not_comments(seg: Segmentation, raw: list[int]) -> bool:
 def _values(b, hints: int) -> tuple[float, float]:
     """(content value, boilerplate value) of one block."""
     f = b.features
-    if hints & _NEG or f["phrase"] or f["menu_item"]:
+    if hints & _NEG or f["menu_item"]:
+        return 0.0, float(b.chars)
+    if f["phrase"] is None:
+        f["phrase"] = phrase_reason(b.text)
+    if f["phrase"]:
         return 0.0, float(b.chars)
     nonlink = b.chars - b.link_chars
     link_weight = T["headline_link_value"] if f["words"] >= T["headline_min_words"] else 0.0
@@ -217,12 +259,15 @@ def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
     pos = [0.0] * n
     neg = [0.0] * n
     for b in seg.blocks:
-        p, q = b.features["value"]
-        i = b.node
-        while i >= 0:
-            pos[i] += p
-            neg[i] += q
-            i = nodes[i].parent
+        if b.node >= 0:
+            p, q = b.features["value"]
+            pos[b.node] += p
+            neg[b.node] += q
+    for i in range(n - 1, 0, -1):  # children come after their parents: sum up the tree
+        par = nodes[i].parent
+        if par >= 0:
+            pos[par] += pos[i]
+            neg[par] += neg[i]
     lam = T["boilerplate_weight"]
     net = [pos[i] - lam * neg[i] for i in range(n)]
     best = -1
@@ -286,13 +331,11 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
     for b, ins in zip(blocks, inside):
         f = b.features
         h = f["hints"]
-        b.reason = None
-        if not ins:
-            b.reason = hint_reason(h & _NEG) or f["phrase"] or "outside-main"
-        elif h & _NEG:
-            b.reason = hint_reason(h & _NEG)
-        elif f["phrase"]:
-            b.reason = f["phrase"]
+        b.reason = hint_reason(h & _NEG) if h & _NEG else None
+        if b.reason is None:
+            if f["phrase"] is None:
+                f["phrase"] = phrase_reason(b.text)
+            b.reason = f["phrase"] or (None if ins else "outside-main")
         p, q = f["value"]
         b.score = round(p / b.chars, 3) if b.chars else 0.0
     _menu_runs(blocks)

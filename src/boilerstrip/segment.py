@@ -32,7 +32,9 @@ def mask_of(names) -> int:
 
 _POS_NAMES = frozenset(rules.POSITIVE_HINTS)
 _TOKEN_HINT = {tok: hint for hint, toks in rules.HINT_TOKENS.items() for tok in toks.lower().split()}
-_PARTS = tuple((part, hint) for hint, parts in rules.HINT_PARTS.items() for part in parts)
+_PART_HINT = {part: hint for hint, parts in rules.HINT_PARTS.items() for part in parts}
+_PARTS_RE = re.compile("|".join(sorted(map(re.escape, _PART_HINT), key=len, reverse=True)))
+_name_cache: dict[str, int] = {}
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _WS = re.compile(r"[ \t\r\f\v\n\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
@@ -42,7 +44,7 @@ _hint_cache: dict[str, int] = {}
 
 
 def attr_hints(value: str) -> int:
-    """Hint bitmask of a class/id/itemprop string (cached: such strings repeat a lot).
+    """Hint bitmask of a class/id/itemprop string (cached per string and per name).
 
     Within one class name ("post-comments", "tag-travel"), a token counts only as the
     name's last word or as the whole compacted name: WordPress-style prefixes such as
@@ -53,31 +55,43 @@ def attr_hints(value: str) -> int:
     if got is not None:
         return got
     mask = 0
-    for name in _CAMEL.sub(r"\1-\2", value).lower().split():
-        compact = _SPLIT.sub("", name)
-        if compact in _HIDDEN_CLASSES:
-            mask |= BIT["hidden"]
-            continue
-        found = []
-        h = _TOKEN_HINT.get(compact)
-        if h:
-            found.append(h)
-        toks = [t for t in _SPLIT.split(name) if t]
-        if toks:
-            h = _TOKEN_HINT.get(toks[-1])
-            if h:
-                found.append(h)
-        for part, h in _PARTS:
-            if part in compact:
-                found.append(h)
-        if not found:
-            continue
-        negative = [h for h in found if h not in _POS_NAMES]
-        for h in negative or found:
-            mask |= BIT[h]
+    for name in value.split():
+        h = _name_cache.get(name)
+        if h is None:
+            h = _name_hints(name)
+            if len(_name_cache) > 200_000:
+                _name_cache.clear()
+            _name_cache[name] = h
+        mask |= h
     if len(_hint_cache) > 100_000:
         _hint_cache.clear()
     _hint_cache[value] = mask
+    return mask
+
+
+def _name_hints(name: str) -> int:
+    name = name.translate(_DIGITS)
+    if not name.islower():
+        name = _CAMEL.sub(r"\1-\2", name).lower()
+    compact = _SPLIT.sub("", name)
+    if compact in _HIDDEN_CLASSES:
+        return BIT["hidden"]
+    found = []
+    h = _TOKEN_HINT.get(compact)
+    if h:
+        found.append(h)
+    last = name.rstrip("-_ ").rsplit("-", 1)[-1].rsplit("_", 1)[-1]
+    h = _TOKEN_HINT.get(_SPLIT.sub("", last))
+    if h:
+        found.append(h)
+    for part in _PARTS_RE.findall(compact):
+        found.append(_PART_HINT[part])
+    if not found:
+        return 0
+    negative = [h for h in found if h not in _POS_NAMES]
+    mask = 0
+    for h in negative or found:
+        mask |= BIT[h]
     return mask
 
 
@@ -118,14 +132,23 @@ class Segmentation:
     title: str = ""
     kind: str = "html"
     language: str | None = None
+    _paths: dict = field(default_factory=dict, repr=False)
 
     def path(self, node: int) -> str:
-        parts = []
-        while node >= 0:
-            n = self.nodes[node]
-            parts.append(n.label)
-            node = n.parent
-        return "/".join(reversed(parts))
+        """tag#id.class/... from the root to ``node`` (memoised per node)."""
+        memo = self._paths
+        if node in memo:
+            return memo[node]
+        chain = []
+        i = node
+        while i >= 0 and i not in memo:
+            chain.append(i)
+            i = self.nodes[i].parent
+        prefix = memo[i] if i >= 0 else ""
+        for j in reversed(chain):
+            prefix = f"{prefix}/{self.nodes[j].label}" if prefix else self.nodes[j].label
+            memo[j] = prefix
+        return memo[node]
 
 
 _BR = "\x00"  # stands for <br> in the text buffer (NUL never survives parsing)
@@ -142,152 +165,172 @@ def _norm(text: str, pre: bool) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
+_DIGITS = str.maketrans("", "", "0123456789")
+_id_cache: dict[str, int] = {}
+# Stack codes for elements that are not block nodes (a block pushes its parent's index).
+_LINK, _INLINE, _SKIPPED = -2, -3, -4
+
+
+def _id_hints(ident: str) -> int:
+    """Hints of an id; ids are often unique ("post-4711"), so digits are dropped first."""
+    key = ident.translate(_DIGITS)
+    got = _id_cache.get(key)
+    if got is None:
+        got = attr_hints(key)
+        if len(_id_cache) > 50_000:
+            _id_cache.clear()
+        _id_cache[key] = got
+    return got
+
+
+def strip_unseen(root) -> None:
+    """Remove, in C, the elements that never hold visible text (scripts, styles, svg...),
+    keeping their tails. Only for trees we parsed ourselves; <head> stays for metadata."""
+    body = root.find("body")
+    etree.strip_elements(body if body is not None else root, *_STRIP_IN_C, with_tail=False)
+
+
+_STRIP_IN_C = tuple(sorted(rules.SKIP_TAGS - {"head", "title", "meta", "link", "base"}))
+
+
 def segment_html(root) -> Segmentation:
-    """Walk the tree once and cut it into blocks."""
+    """Walk the tree once (lxml's iterwalk, no recursion) and cut it into blocks."""
     skip = rules.SKIP_TAGS
     block_tags = rules.BLOCK_TAGS
     kind_by_tag = rules.KIND_BY_TAG
     hint_by_tag = {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()}
     hint_by_role = {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()}
     hidden_bit = BIT["hidden"]
+    tags_bit = BIT["tags"]
+    tag_names: dict = {}
 
     nodes: list[Node] = []
     blocks: list[RawBlock] = []
     title = ""
-
-    # Stack entries: (is_block, node_index, cumulative_hints, in_link, in_pre, skip)
-    stack: list[tuple] = []
+    stack: list[int] = []
     cur_node = -1
-    cur_hints = 0
     link_depth = 0
     pre_depth = 0
     buf: list[str] = []
     link_chars = 0
-    inline_hints = 0
 
     def flush() -> None:
-        nonlocal buf, link_chars, inline_hints
-        if not buf:
-            return
+        nonlocal buf, link_chars
         text = "".join(buf)
-        if text.isspace():
-            buf = []
-            link_chars = 0
-            inline_hints = 0
-            return
-        text = _norm(text, pre_depth > 0)
         lc = link_chars
-        ih = inline_hints
         buf = []
         link_chars = 0
-        inline_hints = 0
+        if not text or text.isspace():
+            return
+        text = _norm(text, pre_depth > 0)
         if not text:
             return
         tag = nodes[cur_node].tag if cur_node >= 0 else "body"
         level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        kind = kind_by_tag.get(tag, "paragraph")
         # Paragraphs made with <br><br> inside one container become separate blocks.
         pieces = text.split("\n\n") if "\n\n" in text and not pre_depth else (text,)
+        total = len(text)
         for piece in pieces:
             piece = piece.strip()
             if not piece:
                 continue
-            blocks.append(
-                RawBlock(
-                    text=piece, tag=tag, kind=kind_by_tag.get(tag, "paragraph"), level=level,
-                    node=cur_node, chars=len(piece),
-                    link_chars=min(len(piece), lc) if len(pieces) == 1 else min(len(piece), lc * len(piece) // max(1, len(text))),
-                    hints=ih, position=len(blocks),
-                )
-            )
+            n = len(piece)
+            links = min(n, lc if len(pieces) == 1 else lc * n // total)
+            blocks.append(RawBlock(piece, tag, kind, level, cur_node, n, links, 0, len(blocks)))
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag
         if event == "start":
-            if not isinstance(tag, str):  # comment / PI in a caller's tree
-                stack.append(None)
-                walker.skip_subtree()
-                continue
-            if "}" in tag:
-                tag = tag.rsplit("}", 1)[1]
-            tag = tag.lower()
+            raw = el.tag
+            tag = tag_names.get(raw)
+            if tag is None:
+                if raw.__class__ is not str:  # comment / PI in a caller's tree
+                    stack.append(_SKIPPED)
+                    walker.skip_subtree()
+                    continue
+                tag = (raw.rsplit("}", 1)[1] if "}" in raw else raw).lower()
+                tag_names[raw] = tag
             if tag in skip:
                 if tag == "title" and not title and el.text:
                     title = " ".join(el.text.split())
-                stack.append(None)
+                stack.append(_SKIPPED)
                 walker.skip_subtree()
                 continue
-            attrib = el.attrib
-            own = 0
-            label = tag
+            own = hint_by_tag.get(tag, 0)
             klass = ""
-            if attrib:
-                cls = attrib.get("class")
-                ident = attrib.get("id")
-                if cls or ident:
-                    own |= attr_hints(f"{cls or ''} {ident or ''}")
-                    if tag in block_tags:
-                        klass = cls.split()[0] if cls and cls.split() else ""
-                        label = tag + (f"#{ident}" if ident else "") + (f".{klass}" if klass else "")
-                prop = attrib.get("itemprop")
-                if prop:
-                    own |= attr_hints(prop)
-                role = attrib.get("role")
-                if role:
-                    own |= hint_by_role.get(role.strip().lower(), 0)
-                if (
-                    "hidden" in attrib
-                    or attrib.get("aria-hidden") == "true"
-                    or ("style" in attrib and _HIDDEN_STYLE.search(attrib["style"]))
-                ):
-                    own |= hidden_bit
-                if tag == "a" and attrib.get("rel", "").lower() in ("tag", "category tag"):
-                    own |= BIT["tags"]
-            own |= hint_by_tag.get(tag, 0)
+            ident = None
+            items = el.items()
+            if items:
+                for k, v in items:
+                    if k == "class":
+                        if v:
+                            got = _hint_cache.get(v)
+                            own |= got if got is not None else attr_hints(v)
+                            klass = v.split(None, 1)[0] if v.strip() else ""
+                    elif k == "id":
+                        if v:
+                            ident = v
+                            own |= _id_hints(v)
+                    elif k == "role":
+                        own |= hint_by_role.get(v.strip().lower(), 0)
+                    elif k == "itemprop":
+                        own |= attr_hints(v)
+                    elif k == "hidden" or (k == "aria-hidden" and v == "true"):
+                        own |= hidden_bit
+                    elif k == "style":
+                        if ("none" in v or "hidden" in v) and _HIDDEN_STYLE.search(v):
+                            own |= hidden_bit
+                    elif k == "rel" and tag == "a" and v.lower() in ("tag", "category tag"):
+                        own |= tags_bit
             if tag in block_tags:
-                flush()
-                if tag in ("html", "body"):
+                if buf:
+                    flush()
+                if tag == "html" or tag == "body":
                     own = 0  # page-wide classes ("single-post has-sidebar") say nothing
+                label = tag
+                if ident:
+                    label += "#" + ident
+                if klass:
+                    label += "." + klass
+                stack.append(cur_node)
                 nodes.append(Node(tag, cur_node, len(stack), own, label, klass))
-                stack.append((True, cur_node, cur_hints))
                 cur_node = len(nodes) - 1
-                cur_hints |= own
                 if tag == "pre":
                     pre_depth += 1
-                    buf.append("")
+            elif own & hidden_bit:  # hidden inline text (screen-reader labels): not seen
+                stack.append(_SKIPPED)
+                walker.skip_subtree()
+                continue
+            elif tag == "a":
+                stack.append(_LINK)
+                link_depth += 1
             else:
-                stack.append((False, own))
-                if own:
-                    inline_hints |= own
-                if tag == "a":
-                    link_depth += 1
-                elif tag == "br":
+                stack.append(_INLINE)
+                if tag == "br":
                     buf.append(_BR)
-                elif tag in ("img",):
-                    pass
-            if el.text:
-                buf.append(el.text)
+            text = el.text
+            if text:
+                buf.append(text)
                 if link_depth:
-                    link_chars += len(el.text.strip())
+                    link_chars += len(text.strip())
         else:
-            entry = stack.pop() if stack else None
-            if entry is not None:
-                if entry[0]:
+            code = stack.pop()
+            if code >= -1:
+                if buf:
                     flush()
-                    ntag = nodes[cur_node].tag
-                    if ntag == "pre":
-                        pre_depth -= 1
-                    cur_node, cur_hints = entry[1], entry[2]
-                else:
-                    t = el.tag if isinstance(el.tag, str) else ""
-                    if t.lower() == "a":
-                        link_depth -= 1
+                if pre_depth and nodes[cur_node].tag == "pre":
+                    pre_depth -= 1
+                cur_node = code
+            elif code == _LINK:
+                link_depth -= 1
             tail = el.tail
             if tail and stack:
                 buf.append(tail)
                 if link_depth:
                     link_chars += len(tail.strip())
-    flush()
+    if buf:
+        flush()
     return Segmentation(blocks=blocks, nodes=nodes, title=title, kind="html")
 
 

@@ -131,7 +131,9 @@ def run_batch(args) -> int:
         id_field=args.id_field, input=args.input, max_bytes=int(args.max_doc_mb * 1e6),
     )
     timeout = args.doc_timeout or None
-    hard = timeout * 1.5 + 2 if timeout else None
+    # the parent's backstop for a worker stuck in C: room for the in-worker limit and its
+    # one retry (worker._clean), plus slack for a loaded machine
+    hard = timeout * 3 + 5 if timeout else None
     clean_opts = dict(
         doc_timeout=timeout, metadata=not args.no_metadata, include_comments=args.include_comments,
         include_tables=not args.no_tables, favor=args.favor,

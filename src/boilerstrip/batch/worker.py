@@ -113,10 +113,29 @@ def process(task: list, cfg: Config) -> dict[str, Any]:
     return out
 
 
+#: Whether this worker process has used its one retry (see :func:`_clean`).
+_retried = False
+
+
 def _clean(cfg: Config, text: str, url: str | None, **kwargs):
-    if cfg.doc_timeout:
+    """clean_article under the time limit.
+
+    The first document to time out in a worker's life is tried once more: libraries
+    initialise lazily on first use (today trafilatura's date search builds dateparser's
+    tables for all locales, about 10 s of CPU), and that one-time cost should not turn
+    whichever document triggers it into an error. The initialisation goes on where it
+    stopped, so the second try usually finishes; a real runaway fails it too.
+    """
+    global _retried
+    if not cfg.doc_timeout:
+        return clean_article(text, url, **kwargs)
+    try:
         return call_with_deadline(cfg.doc_timeout, clean_article, text, url, **kwargs)
-    return clean_article(text, url, **kwargs)
+    except TimeLimitExceeded:
+        if _retried:
+            raise
+        _retried = True
+        return call_with_deadline(cfg.doc_timeout, clean_article, text, url, **kwargs)
 
 
 def _malloc_trim():
