@@ -196,7 +196,7 @@ def throughput(d: dict, jobs: list[int]) -> list[dict]:
     for fmt, src in (("HTML dir", d["html_dir"]), ("JSONL.gz", d["jsonl"]), ("WARC.gz", d["warc"])):
         for j in jobs:
             out = OUT / f"batch-{fmt.split()[0].split('.')[0].lower()}-j{j}.jsonl"
-            r = run([src, "-o", out, "-j", j], OUT / f"batch-{out.stem}.log")
+            r = run([src, "-o", out, "-j", j], out.with_suffix(".log"))
             n, errors = count_records(out)
             r.update(format=fmt, jobs=j, docs=n, errors=errors, expected_docs=docs,
                      docs_per_s=round(n / r["wall_s"], 2), mb_per_s=round(nbytes / 1e6 / r["wall_s"], 2))

@@ -197,3 +197,26 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path, capsys, monkeypatch, argv,
 def test_exit_0_when_all_ok(tmp_path):
     src = write_jsonl(tmp_path / "d.jsonl", [{"id": "a", "text": text_doc(1)}])
     assert run_batch(src, "-o", tmp_path / "o.jsonl", "-q") == 0
+
+
+def test_first_timeout_of_a_worker_is_retried_once(tmp_path, monkeypatch):
+    """A one-time lazy initialisation that outlasts the limit does not fail its document."""
+    real = worker_mod.clean_article
+    progress = [0]
+
+    def fake(doc, url=None, **kw):
+        if "INIT-ME" in doc:
+            while progress[0] < 70:  # about 0.7 s of "initialisation", kept across tries
+                time.sleep(0.01)
+                progress[0] += 1
+            doc = text_doc(5)
+        return real(doc, url, **kw)
+
+    monkeypatch.setattr(worker_mod, "clean_article", fake)
+    rows = [{"id": "init", "text": "INIT-ME"}, {"id": "ok", "text": text_doc(1)}]
+    src = write_jsonl(tmp_path / "d.jsonl", rows)
+    out = tmp_path / "o.jsonl"
+    assert run_batch(src, "-o", out, "-q", "-j", "1", "--doc-timeout", "0.5") == 0
+    recs = read_jsonl(out)
+    assert [r["error"] for r in recs] == [None, None]
+    assert "Item 5.0.0" in recs[0]["text"]

@@ -145,3 +145,45 @@ def test_resume_with_dedup_remembers_documents_written_before(tmp_path):
     out.write_bytes(b"".join(out.read_bytes().splitlines(keepends=True)[:2]))
     assert run_batch(src, "-o", out, "-q", "--dedup", "--resume") == 0
     assert read_jsonl(out) == full
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        out.append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    return out
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    src = make_dump(tmp_path, 200)
+    out = tmp_path / "out.jsonl"
+    script = tmp_path / "slow_runner.py"
+    script.write_text(SLOW_RUNNER)
+    proc = subprocess.Popen([sys.executable, str(script), "batch", str(src), "-o", str(out), "-j", "2", "-q"],
+                            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 2):
+            time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        os.kill(proc.pid, signal.SIGKILL)  # the parent only
+        proc.wait(10)
+        deadline = time.monotonic() + 20
+        alive = workers
+        while alive and time.monotonic() < deadline:
+            time.sleep(0.1)
+            alive = [w for w in workers if os.path.exists(f"/proc/{w}") and
+                     open(f"/proc/{w}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+        assert not alive, "workers outlived their parent"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

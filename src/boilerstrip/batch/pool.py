@@ -39,9 +39,12 @@ def _context():
 class _Worker:
     __slots__ = ("proc", "conn", "task", "sent_at", "done")
 
-    def __init__(self, ctx, cfg: Config) -> None:
+    def __init__(self, ctx, cfg: Config, others: list | None = None) -> None:
         parent, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=worker_main, args=(child, cfg), daemon=True)
+        # A forked child inherits every descriptor: it must close the parent's ends (its
+        # own and the other workers'), or it never sees end-of-file when the parent dies.
+        inherited = [parent] + list(others or []) if ctx.get_start_method() == "fork" else []
+        self.proc = ctx.Process(target=worker_main, args=(child, cfg, inherited), daemon=True)
         self.proc.start()
         child.close()
         self.conn = parent
@@ -91,7 +94,9 @@ class Pool:
         self.restarts = 0
 
     def __enter__(self) -> "Pool":
-        self.workers = [_Worker(self._ctx, self.cfg) for _ in range(self.jobs)]
+        self.workers = []
+        for _ in range(self.jobs):
+            self.workers.append(_Worker(self._ctx, self.cfg, [w.conn for w in self.workers]))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -108,7 +113,8 @@ class Pool:
     def _replace(self, w: _Worker, kill: bool) -> _Worker:
         i = self.workers.index(w)
         w.kill() if kill else w.stop()
-        self.workers[i] = fresh = _Worker(self._ctx, self.cfg)
+        others = [x.conn for x in self.workers if x is not w]
+        self.workers[i] = fresh = _Worker(self._ctx, self.cfg, others)
         self.restarts += kill
         return fresh
 

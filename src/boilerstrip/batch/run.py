@@ -133,7 +133,7 @@ def run_batch(args) -> int:
     timeout = args.doc_timeout or None
     # the parent's backstop for a worker stuck in C: room for the in-worker limit and its
     # one retry (worker._clean), plus slack for a loaded machine
-    hard = timeout * 3 + 5 if timeout else None
+    hard = timeout * 3 + 2 if timeout else None
     clean_opts = dict(
         doc_timeout=timeout, metadata=not args.no_metadata, include_comments=args.include_comments,
         include_tables=not args.no_tables, favor=args.favor,

@@ -167,8 +167,15 @@ def warm_up() -> None:
         pass
 
 
-def worker_main(conn, cfg: Config) -> None:
-    """Receive (seq, task) messages, answer (seq, result); ``None`` ends the loop."""
+def worker_main(conn, cfg: Config, inherited: list = ()) -> None:
+    """Receive (seq, task) messages, answer (seq, result); ``None`` ends the loop (and so
+    does end-of-file: the parent is gone). ``inherited``: the parent's ends of the pipes,
+    which a forked worker must close."""
+    for c in inherited:
+        try:
+            c.close()
+        except OSError:
+            pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     warm_up()
     trim = _malloc_trim()
