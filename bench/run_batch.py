@@ -24,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -149,6 +150,8 @@ def run(args: list[str], log: Path) -> dict:
     """Run ``boilerstrip batch ARGS``; wall time, exit status, peak RSS/PSS of the tree."""
     cmd = [sys.executable, "-m", "boilerstrip.cli", "batch", *map(str, args)]
     peak = {"rss": 0, "pss": 0, "procs": 0}
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load0 = os.getloadavg()[0]
     t0 = time.monotonic()
     with open(log, "w") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
@@ -173,7 +176,11 @@ def run(args: list[str], log: Path) -> dict:
         stop.set()
         th.join()
     wall = time.monotonic() - t0
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     return {"cmd": "boilerstrip batch " + " ".join(map(str, args)), "rc": rc, "wall_s": round(wall, 2),
+            "cpu_s": round(cpu, 1), "cores_busy": round(cpu / wall, 2),
+            "load_before": round(load0, 2), "load_after": round(os.getloadavg()[0], 2),
             "peak_rss_mb": round(peak["rss"] / 1024, 1), "peak_pss_mb": round(peak["pss"] / 1024, 1),
             "processes": peak["procs"]}
 
@@ -200,8 +207,9 @@ def throughput(d: dict, jobs: list[int]) -> list[dict]:
             n, errors = count_records(out)
             r.update(format=fmt, jobs=j, docs=n, errors=errors, expected_docs=docs,
                      docs_per_s=round(n / r["wall_s"], 2), mb_per_s=round(nbytes / 1e6 / r["wall_s"], 2))
-            print(f"  {fmt:9} -j {j}: {r['docs_per_s']} docs/s, {r['mb_per_s']} MB/s, "
-                  f"{r['wall_s']}s, peak RSS {r['peak_rss_mb']} MB (PSS {r['peak_pss_mb']} MB)", file=sys.stderr)
+            print(f"  {fmt:9} -j {j}: {r['docs_per_s']} docs/s, {r['mb_per_s']} MB/s, {r['wall_s']}s, "
+                  f"{r['cores_busy']} cores busy (load {r['load_before']}), errors {errors}, "
+                  f"peak RSS {r['peak_rss_mb']} MB (PSS {r['peak_pss_mb']} MB)", file=sys.stderr)
             rows.append(r)
     return rows
 
@@ -293,11 +301,12 @@ def dedup(d: dict, jobs: int) -> dict:
 def markdown(res: dict) -> str:
     lines = []
     if "throughput" in res:
-        lines += ["| format | -j | docs | docs/s | MB/s | wall (s) | peak RSS (MB) | peak PSS (MB) |",
-                  "|---|---|---|---|---|---|---|---|"]
+        lines += ["| format | -j | docs | errors | docs/s | MB/s | wall (s) | CPU (s) | cores busy | load avg | peak RSS (MB) | peak PSS (MB) |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for r in res["throughput"]:
-            lines.append(f"| {r['format']} | {r['jobs']} | {r['docs']} | {r['docs_per_s']} | {r['mb_per_s']} | "
-                         f"{r['wall_s']} | {r['peak_rss_mb']} | {r['peak_pss_mb']} |")
+            lines.append(f"| {r['format']} | {r['jobs']} | {r['docs']} | {r['errors']} | {r['docs_per_s']} | {r['mb_per_s']} | "
+                         f"{r['wall_s']} | {r['cpu_s']} | {r['cores_busy']} | {r['load_before']} | "
+                         f"{r['peak_rss_mb']} | {r['peak_pss_mb']} |")
         by = {(r["format"], r["jobs"]): r["docs_per_s"] for r in res["throughput"]}
         for fmt in ("HTML dir", "JSONL.gz", "WARC.gz"):
             if (fmt, 1) in by and (fmt, 2) in by:
