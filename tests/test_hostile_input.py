@@ -264,9 +264,10 @@ def _accepted(srv) -> bool:
     return True
 
 
+@pytest.mark.parametrize("metadata", [True, False])
 @pytest.mark.parametrize("as_bytes", [False, True])
 @pytest.mark.parametrize("mode", ["auto", "html", "text"])
-def test_xxe_nothing_expanded_read_or_fetched(as_bytes, mode, secret_file):
+def test_xxe_nothing_expanded_read_or_fetched(as_bytes, mode, metadata, secret_file):
     path, marker = secret_file
     srv = _server()  # opened before the socket patch
     port = srv.getsockname()[1]
@@ -281,7 +282,7 @@ def test_xxe_nothing_expanded_read_or_fetched(as_bytes, mode, secret_file):
         mp.setattr(socket.socket, "connect", refuse)
         mp.setattr(socket, "create_connection", refuse)
         mp.setattr(socket, "getaddrinfo", refuse)
-        art = clean_article(doc.encode() if as_bytes else doc, input=mode)
+        art = clean_article(doc.encode() if as_bytes else doc, input=mode, metadata=metadata)
     finally:
         mp.undo()
     try:

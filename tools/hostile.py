@@ -50,7 +50,7 @@ def deep(tag: str, n: int = 100_000, close: bool = True) -> str:
 
 def page_50mb(size: int = 50 * MB) -> str:
     """A 50 MB page the way real ones get big: inline JSON state and SVG sprites in the
-    markup, around a long article (about a fifth of the bytes are prose)."""
+    markup, around a long article (about 1 MB of prose)."""
     blob = json.dumps({"items": [{"id": i, "name": f"item {i}", "tags": ["a", "b"]} for i in range(200)]})
     parts: list[str] = ["<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><article><h1>A long report</h1>"]
     size_now = 0
@@ -101,6 +101,11 @@ def big_attribute(size: int = 10 * MB) -> str:
         f"<div class=\"{'related share x ' * (size // 16)}\" data-x=\"{'y' * size}\">"
         f"<p>{_PARA}</p></div><p>{_PARA}</p>"
     )
+
+
+def big_id(size: int = 10 * MB) -> str:
+    """A 10 MB id on a container of 300 paragraphs (labels and paths are built from ids)."""
+    return _page(f"<div id=\"{'i' * size}\"><section>" + f"<div><p>{_PARA}</p></div>" * 300 + "</section></div>")
 
 
 def big_style(size: int = 10 * MB) -> str:
@@ -196,6 +201,18 @@ def xxe(file_url: str = "file:///etc/passwd", http_url: str = "http://127.0.0.1:
     return XXE_TEMPLATE.format(file_url=file_url, http_url=http_url, para=_PARA)
 
 
+def deep_lxml_tree(n: int = 100_000):
+    """A tree built with lxml by a caller: no parser depth limit applies."""
+    from lxml import etree
+
+    root = etree.Element("html")
+    cur = etree.SubElement(root, "body")
+    for _ in range(n):
+        cur = etree.SubElement(cur, "div")
+    cur.text = "Deep inside a tree built by hand."
+    return root
+
+
 def regex_hostile(n: int = 20_000) -> str:
     """Flattened text made of long runs of punctuation and whitespace."""
     runs = ["!" * n, "." * n, " " * n, "\t \u00a0" * (n // 3), "-" * n, "|" * n, ":" * n,
@@ -208,13 +225,15 @@ CASES: dict[str, tuple[str, Callable[[], str | bytes], dict]] = {
     "deep-div": ("100,000 nested <div>", lambda: deep("div"), {}),
     "deep-inline": ("100,000 nested <b>", lambda: deep("b"), {}),
     "deep-unclosed": ("100,000 unclosed <div>", lambda: deep("div", close=False), {}),
-    "page-50mb": ("50 MB page (JSON, SVG, ~10 MB prose)", page_50mb, {}),
+    "deep-lxml-tree": ("lxml tree 100,000 levels deep (caller-built)", deep_lxml_tree, {}),
+    "page-50mb": ("50 MB page (inline JSON and SVG, 1 MB prose)", page_50mb, {}),
     "page-50mb-prose": ("50 MB page, all paragraphs", page_50mb_prose, {}),
     "empty-1m": ("1,000,000 empty elements", empty_elements, {}),
     "markup-99": (">99% markup, one sentence", markup_99, {}),
     "text-node-20mb": ("one 20 MB text node (words)", text_node, {}),
     "text-node-20mb-nospace": ("one 20 MB text node, no spaces", text_node_nospace, {}),
     "attr-10mb": ("10 MB class + 10 MB data attribute", big_attribute, {}),
+    "id-10mb": ("10 MB id on a container of 300 paragraphs", big_id, {}),
     "style-10mb": ("10 MB style attribute", big_style, {}),
     "binary-random": ("1 MB random bytes", random_bytes, {}),
     "binary-png": ("PNG header + 1 MB", fake_png, {}),
@@ -241,8 +260,14 @@ def run_case(name: str, timeout: float | None = None) -> dict:
     size = len(doc)
     from boilerstrip import clean_article
 
-    out: dict = {"case": name, "what": what, "input_bytes": len(doc.encode("utf-8", "surrogatepass")) if isinstance(doc, str) else size}
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if isinstance(doc, str):
+        nbytes = len(doc.encode("utf-8", "surrogatepass"))
+    elif isinstance(doc, bytes):
+        nbytes = size
+    else:
+        nbytes = None  # a parsed tree
+    out: dict = {"case": name, "what": what, "input_bytes": nbytes}
+    rss0 = peak_rss_mb()
     t0 = time.perf_counter()
     try:
         art = clean_article(doc, timeout=timeout, **opts)
@@ -250,8 +275,8 @@ def run_case(name: str, timeout: float | None = None) -> dict:
         out.update(error=f"{type(e).__name__}: {str(e)[:300]}")
         art = None
     out["seconds"] = round(time.perf_counter() - t0, 3)
-    out["maxrss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    out["maxrss_before_mb"] = round(rss0 / 1024, 1)
+    out["maxrss_mb"] = peak_rss_mb()
+    out["maxrss_before_mb"] = rss0
     if art is not None:
         out.update(
             reason=art.reason, input_kind=art.input_kind, text_chars=len(art.text),
@@ -261,14 +286,36 @@ def run_case(name: str, timeout: float | None = None) -> dict:
     return out
 
 
-def run_isolated(name: str, hard_timeout: float, timeout: float | None = None) -> dict:
-    """Run one case in a fresh interpreter; a run past ``hard_timeout`` is killed."""
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB: VmHWM (Linux), which starts afresh at
+    exec, unlike ru_maxrss, which a child inherits from the process that started it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def run_isolated(name: str, hard_timeout: float, timeout: float | None = None,
+                 address_space_mb: float | None = 8192) -> dict:
+    """Run one case in a fresh interpreter; a run past ``hard_timeout`` is killed, and the
+    child's address space is capped at ``address_space_mb`` (a blow-up then fails with
+    MemoryError instead of taking the machine's memory)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--case", name]
     if timeout:
         cmd += ["--timeout", str(timeout)]
+
+    def cap():
+        if address_space_mb:
+            lim = int(address_space_mb * 1024 * 1024)
+            resource.setrlimit(resource.RLIMIT_AS, (lim, lim))
+
     t0 = time.perf_counter()
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=hard_timeout)
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=hard_timeout, preexec_fn=cap)
     except subprocess.TimeoutExpired:
         return {"case": name, "killed": f"still running after {hard_timeout}s"}
     wall = time.perf_counter() - t0
@@ -284,7 +331,7 @@ def baseline() -> dict:
     from boilerstrip import clean_article
 
     clean_article(_page(f"<p>{_PARA}</p>"))
-    return {"maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {"maxrss_mb": peak_rss_mb()}
 
 
 def _table(rows: list[dict], base: dict) -> str:
@@ -309,8 +356,9 @@ def _table(rows: list[dict], base: dict) -> str:
                 res += f" ({r['reason']})"
         else:
             res = f"empty: \"{r.get('reason')}\""
+        size = f" ({r['input_bytes'] / MB:.1f} MB)" if r.get("input_bytes") else ""
         lines.append(
-            f"| `{r['case']}` | {what} ({r['input_bytes'] / MB:.1f} MB) | {r['seconds']:.2f} | "
+            f"| `{r['case']}` | {what}{size} | {r['seconds']:.2f} | "
             f"{r['maxrss_mb']:.0f} | {res} |"
         )
     return "\n".join(lines) + "\n"
