@@ -408,6 +408,18 @@ def _parse(data: bytes) -> Any:
         return None
 
 
+def markup_bytes(text: str) -> bytes:
+    """The UTF-8 bytes the parser reads for ``text`` (bad characters and a DOCTYPE's
+    internal subset removed); empty when there is nothing to parse."""
+    data = _strip_dtd(clean_text_chars(text)).encode("utf-8", "replace")
+    return data if data.strip() else b""
+
+
+def flatten_deep(data: bytes) -> bytes:
+    """``data`` with the tags nested deeper than MAX_DEPTH removed (see parse_html)."""
+    return _flatten_deep(data.decode("utf-8", "replace")).encode("utf-8", "replace")
+
+
 def parse_html(text: str) -> Any:
     """Parse markup into an lxml tree root; None when nothing parses.
 
@@ -476,10 +488,11 @@ def _copy(el: Any) -> Any:
     return c
 
 
-def coerce(doc: Any, mode: str) -> tuple[str, Any, str, str]:
+def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]:
     """Turn any accepted input into (kind, payload, encoding, raw_text).
 
-    kind is "html" (payload: lxml root or None), or "text" (payload: str). Binary input
+    kind is "html" (payload: lxml root or None; with ``parse=False``, markup given as
+    str/bytes stays unparsed: its :func:`markup_bytes`), or "text" (payload: str). Binary input
     is "text" with an empty :class:`Rejected` payload whose ``reason`` says what it is.
     Raises TypeError for unsupported types and ValueError for a bad ``mode``.
     """
@@ -507,7 +520,7 @@ def coerce(doc: Any, mode: str) -> tuple[str, Any, str, str]:
         kind = mode if mode != "auto" else ("html" if looks_like_html(doc) else "text")
         if kind == "text":
             return "text", clean_text_chars(doc), encoding, doc
-        return "html", parse_html(doc), encoding, doc
+        return "html", parse_html(doc) if parse else markup_bytes(doc), encoding, doc
     # lxml objects
     if isinstance(doc, etree._ElementTree):
         doc = doc.getroot()

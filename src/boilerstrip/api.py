@@ -60,26 +60,35 @@ def clean_article(
             include_comments=include_comments, include_tables=include_tables,
             favor=favor, site_profile=site_profile,
         )
-    kind, payload, _encoding, _raw = _input.coerce(doc, input)
-    owned = isinstance(doc, (str, bytes, bytearray, memoryview)) or type(doc).__module__.startswith("bs4")
+    # Markup given as str/bytes is parsed and segmented in one pass, unless the
+    # metadata extractor needs a tree.
+    kind, payload, _encoding, _raw = _input.coerce(doc, input, parse=metadata)
     opts = score.Options(
         include_comments=include_comments,
         include_tables=include_tables,
         favor=favor,
         site_profile=frozenset(site_profile) if site_profile else frozenset(),
     )
+    meta = None
     if kind == "text":
         if not payload.strip():
-            return Article(url=url, input_kind="text", reason="empty input: no text")
+            why = getattr(payload, "reason", "") or "empty input: no text"
+            return Article(url=url, input_kind="text", reason=why)
         seg = segment.segment_text(payload)
         title = None  # the scorer finds the headline
-        meta = None
+    elif isinstance(payload, bytes):
+        if not payload:
+            return Article(url=url, input_kind="html", reason="empty input: nothing to parse")
+        seg, too_deep = segment.segment_markup(payload)
+        if too_deep:  # libxml2 stopped at its nesting limit: flatten the deepest tags
+            seg, _ = segment.segment_markup(_input.flatten_deep(payload))
+        if seg is None:
+            return Article(url=url, input_kind="html", reason="empty input: nothing to parse")
+        title = seg.title
     else:
         if payload is None:
             return Article(url=url, input_kind="html", reason="empty input: nothing to parse")
         meta = _metadata(payload, url) if metadata else None
-        if owned:  # our own parse: drop scripts, styles, svg... in C before the walk
-            segment.strip_unseen(payload)
         seg = segment.segment_html(payload)
         title = (meta or {}).get("title") or seg.title
     if not seg.blocks:
@@ -110,7 +119,8 @@ def _metadata(root: Any, url: str | None) -> dict:
 
         if not isinstance(root, HtmlElement):  # a caller's plain lxml tree
             root = _input.parse_html(_input.etree.tostring(root, encoding="unicode"))
-        doc = extract_metadata(root, default_url=url)
+        # a huge tree would take the extractor minutes: it then sees only the <head>
+        doc = extract_metadata(_input.metadata_view(root), default_url=url)
     except Exception:  # metadata is best-effort; the text must not fail because of it
         return {}
     if doc is None:

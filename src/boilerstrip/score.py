@@ -136,11 +136,16 @@ def _classify(chars: int, ld: float, sd: float, have_stop: bool) -> str:
 def _features(seg: Segmentation) -> None:
     seg.language, stop = detect(b.text for b in seg.blocks)
     have_stop = stop is not None
+    short, max_ld = T["short_chars"], T["max_link_density"]
     for b in seg.blocks:
-        words = _WORD.findall(b.text.lower())
-        nw = len(words)
-        sd = (sum(1 for w in words if w in stop) / nw) if (have_stop and nw) else 0.0
         ld = b.link_chars / b.chars if b.chars else 0.0
+        if b.chars < short or ld > max_ld:  # the class is decided without the words
+            nw = len(b.text.split())
+            sd = 0.0
+        else:
+            words = _WORD.findall(b.text.lower())
+            nw = len(words)
+            sd = (sum(1 for w in words if w in stop) / nw) if (have_stop and nw) else 0.0
         f = b.features
         f["chars"] = b.chars
         f["words"] = nw

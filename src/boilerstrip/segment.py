@@ -132,25 +132,19 @@ class Segmentation:
     title: str = ""
     kind: str = "html"
     language: str | None = None
-    _paths: dict = field(default_factory=dict, repr=False)
 
     def path(self, node: int) -> str:
-        """tag#id.class/... from the root to ``node`` (memoised per node)."""
-        memo = self._paths
-        if node in memo:
-            return memo[node]
-        chain = []
-        i = node
-        while i >= 0 and i not in memo:
-            chain.append(i)
-            i = self.nodes[i].parent
-        prefix = memo[i] if i >= 0 else ""
-        for j in reversed(chain):
-            prefix = f"{prefix}/{self.nodes[j].label}" if prefix else self.nodes[j].label
-            memo[j] = prefix
-        return memo[node]
+        """tag#id.class/... from the root to ``node`` (the last PATH_MAX_DEPTH steps)."""
+        parts = []
+        while node >= 0 and len(parts) < PATH_MAX_DEPTH:
+            parts.append(self.nodes[node].label)
+            node = self.nodes[node].parent
+        if node >= 0:
+            parts.append("…")
+        return "/".join(reversed(parts))
 
 
+PATH_MAX_DEPTH = 16
 _BR = "\x00"  # stands for <br> in the text buffer (NUL never survives parsing)
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -183,155 +177,227 @@ def _id_hints(ident: str) -> int:
     return got
 
 
-def strip_unseen(root) -> None:
-    """Remove, in C, the elements that never hold visible text (scripts, styles, svg...),
-    keeping their tails. Only for trees we parsed ourselves; <head> stays for metadata."""
-    body = root.find("body")
-    etree.strip_elements(body if body is not None else root, *_STRIP_IN_C, with_tail=False)
+_HINT_BY_TAG = {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()}
+_HINT_BY_ROLE = {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()}
+_HIDDEN_BIT = BIT["hidden"]
+_TAGS_BIT = BIT["tags"]
+_ATTR_MAX = 400  # characters of a class/id/style value looked at
+_SKIP = rules.SKIP_TAGS
+_BLOCK = rules.BLOCK_TAGS
+_KIND = rules.KIND_BY_TAG
 
 
-_STRIP_IN_C = tuple(sorted(rules.SKIP_TAGS - {"head", "title", "meta", "link", "base"}))
+class _Segmenter:
+    """Cuts a page into blocks from start/data/end events.
+
+    It follows lxml's parser-target protocol, so the parser can feed it directly while
+    it reads the page (no tree is built: one pass), and :func:`segment_html` feeds it
+    the same events from an existing tree.
+    """
+
+    def __init__(self) -> None:
+        self.nodes: list[Node] = []
+        self.blocks: list[RawBlock] = []
+        self.stack: list[int] = []  # a block pushes its parent's index; see _LINK, _INLINE
+        self.cur = -1
+        self.link_depth = 0
+        self.pre_depth = 0
+        self.buf: list[str] = []
+        self.link_chars = 0
+        self.skipping = 0            # depth inside an element whose text is never seen
+        self.in_title = False
+        self.title = ""
+
+    def start(self, tag, attrib) -> None:
+        if self.skipping:
+            self.skipping += 1
+            return
+        if tag in _SKIP:
+            self.skipping = 1
+            self.in_title = tag == "title" and not self.title
+            return
+        own = _HINT_BY_TAG.get(tag, 0)
+        klass = ""
+        ident = None
+        if attrib:
+            cls = attrib.get("class")
+            ident = attrib.get("id")
+            if cls and len(cls) > _ATTR_MAX:  # a hostile 10 MB class says nothing useful
+                cls = cls[:_ATTR_MAX]
+            if ident and len(ident) > _ATTR_MAX:
+                ident = ident[:_ATTR_MAX]
+            if cls:
+                got = _hint_cache.get(cls)
+                own |= got if got is not None else attr_hints(cls)
+                klass = cls.split(None, 1)[0] if not cls.isspace() else ""
+            if ident:
+                own |= _id_hints(ident)
+            if len(attrib) > (cls is not None) + (ident is not None):
+                own |= _other_hints(tag, attrib)
+        if tag in _BLOCK:
+            if self.buf:
+                self._flush()
+            if tag == "html" or tag == "body":
+                own = 0  # page-wide classes ("single-post has-sidebar") say nothing
+            label = tag
+            if ident:
+                label += "#" + ident
+            if klass:
+                label += "." + klass
+            cur = self.cur
+            nodes = self.nodes
+            self.stack.append(cur)
+            nodes.append(Node(tag, cur, len(self.stack), own, label, klass))
+            self.cur = len(nodes) - 1
+            if tag == "pre":
+                self.pre_depth += 1
+        elif own & _HIDDEN_BIT:  # hidden inline text (screen-reader labels): never seen
+            self.skipping = 1
+        elif tag == "a":
+            self.stack.append(_LINK)
+            self.link_depth += 1
+        else:
+            self.stack.append(_INLINE)
+            if tag == "br":
+                self.buf.append(_BR)
+
+    def end(self, tag) -> None:
+        if self.skipping:
+            self.skipping -= 1
+            if not self.skipping:
+                self.in_title = False
+            return
+        if not self.stack:
+            return
+        code = self.stack.pop()
+        if code >= -1:
+            if self.buf:
+                self._flush()
+            if self.pre_depth and self.nodes[self.cur].tag == "pre":
+                self.pre_depth -= 1
+            self.cur = code
+        elif code == _LINK:
+            self.link_depth -= 1
+
+    def data(self, text: str) -> None:
+        if self.skipping:
+            if self.in_title:
+                self.title = (self.title + " " + " ".join(text.split())).strip()
+            return
+        self.buf.append(text)
+        if self.link_depth:
+            self.link_chars += len(text.strip())
+
+    def comment(self, text) -> None:  # parser-target protocol: comments carry no text
+        pass
+
+    def close(self) -> Segmentation:
+        if self.buf:
+            self._flush()
+        return Segmentation(blocks=self.blocks, nodes=self.nodes, title=self.title, kind="html")
+
+    def _flush(self) -> None:
+        text = "".join(self.buf)
+        lc = self.link_chars
+        self.buf = []
+        self.link_chars = 0
+        if not text or text.isspace():
+            return
+        pre = self.pre_depth > 0
+        text = _norm(text, pre)
+        if not text:
+            return
+        cur = self.cur
+        tag = self.nodes[cur].tag if cur >= 0 else "body"
+        level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        kind = _KIND.get(tag, "paragraph")
+        blocks = self.blocks
+        if pre or "\n\n" not in text:
+            n = len(text)
+            blocks.append(RawBlock(text, tag, kind, level, cur, n, min(n, lc), 0, len(blocks)))
+            return
+        # Paragraphs made with <br><br> inside one container become separate blocks.
+        total = len(text)
+        for piece in text.split("\n\n"):
+            piece = piece.strip()
+            if piece:
+                n = len(piece)
+                blocks.append(RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
+
+
+def _other_hints(tag: str, attrib) -> int:
+    """Hints from role, itemprop, hidden/aria-hidden/style and rel=tag."""
+    own = 0
+    role = attrib.get("role")
+    if role:
+        own |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
+    prop = attrib.get("itemprop")
+    if prop:
+        own |= attr_hints(prop[:_ATTR_MAX])
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        own |= _HIDDEN_BIT
+    style = (attrib.get("style") or "")[:_ATTR_MAX]
+    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+        own |= _HIDDEN_BIT
+    if tag == "a" and (attrib.get("rel") or "").lower() in ("tag", "category tag"):
+        own |= _TAGS_BIT
+    return own
+
+
+def _target_parser(seg: _Segmenter) -> etree.HTMLParser:
+    return etree.HTMLParser(
+        target=seg, remove_comments=True, remove_pis=True, no_network=True,
+        huge_tree=True, encoding="utf-8", default_doctype=False,
+    )
+
+
+def segment_markup(data: bytes) -> tuple[Segmentation | None, bool]:
+    """Parse UTF-8 markup and segment it in the same pass (no tree is built).
+
+    Returns (segmentation or None when nothing parses, whether libxml2 stopped at its
+    nesting limit — the caller then retries with the deepest tags flattened).
+    """
+    seg = _Segmenter()
+    parser = _target_parser(seg)
+    try:
+        out = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        out = seg.close() if seg.blocks else None
+    err = parser.error_log.last_error
+    limited = err is not None and err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+    return out, limited
 
 
 def segment_html(root) -> Segmentation:
-    """Walk the tree once (lxml's iterwalk, no recursion) and cut it into blocks."""
-    skip = rules.SKIP_TAGS
-    block_tags = rules.BLOCK_TAGS
-    kind_by_tag = rules.KIND_BY_TAG
-    hint_by_tag = {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()}
-    hint_by_role = {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()}
-    hidden_bit = BIT["hidden"]
-    tags_bit = BIT["tags"]
-    tag_names: dict = {}
-
-    nodes: list[Node] = []
-    blocks: list[RawBlock] = []
-    title = ""
-    stack: list[int] = []
-    cur_node = -1
-    link_depth = 0
-    pre_depth = 0
-    buf: list[str] = []
-    link_chars = 0
-
-    def flush() -> None:
-        nonlocal buf, link_chars
-        text = "".join(buf)
-        lc = link_chars
-        buf = []
-        link_chars = 0
-        if not text or text.isspace():
-            return
-        text = _norm(text, pre_depth > 0)
-        if not text:
-            return
-        tag = nodes[cur_node].tag if cur_node >= 0 else "body"
-        level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        kind = kind_by_tag.get(tag, "paragraph")
-        # Paragraphs made with <br><br> inside one container become separate blocks.
-        pieces = text.split("\n\n") if "\n\n" in text and not pre_depth else (text,)
-        total = len(text)
-        for piece in pieces:
-            piece = piece.strip()
-            if not piece:
-                continue
-            n = len(piece)
-            links = min(n, lc if len(pieces) == 1 else lc * n // total)
-            blocks.append(RawBlock(piece, tag, kind, level, cur_node, n, links, 0, len(blocks)))
-
+    """Segment an existing tree (a caller's lxml/bs4 tree, or ours when metadata needs
+    one): lxml's iterwalk, no recursion, feeding the same events as the parser does."""
+    seg = _Segmenter()
+    names: dict = {}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
+        raw = el.tag
         if event == "start":
-            raw = el.tag
-            tag = tag_names.get(raw)
+            tag = names.get(raw)
             if tag is None:
                 if raw.__class__ is not str:  # comment / PI in a caller's tree
-                    stack.append(_SKIPPED)
                     walker.skip_subtree()
                     continue
                 tag = (raw.rsplit("}", 1)[1] if "}" in raw else raw).lower()
-                tag_names[raw] = tag
-            if tag in skip:
-                if tag == "title" and not title and el.text:
-                    title = " ".join(el.text.split())
-                stack.append(_SKIPPED)
+                names[raw] = tag
+            seg.start(tag, el.attrib)
+            if seg.skipping and not seg.in_title:
                 walker.skip_subtree()
-                continue
-            own = hint_by_tag.get(tag, 0)
-            klass = ""
-            ident = None
-            items = el.items()
-            if items:
-                for k, v in items:
-                    if k == "class":
-                        if v:
-                            got = _hint_cache.get(v)
-                            own |= got if got is not None else attr_hints(v)
-                            klass = v.split(None, 1)[0] if v.strip() else ""
-                    elif k == "id":
-                        if v:
-                            ident = v
-                            own |= _id_hints(v)
-                    elif k == "role":
-                        own |= hint_by_role.get(v.strip().lower(), 0)
-                    elif k == "itemprop":
-                        own |= attr_hints(v)
-                    elif k == "hidden" or (k == "aria-hidden" and v == "true"):
-                        own |= hidden_bit
-                    elif k == "style":
-                        if ("none" in v or "hidden" in v) and _HIDDEN_STYLE.search(v):
-                            own |= hidden_bit
-                    elif k == "rel" and tag == "a" and v.lower() in ("tag", "category tag"):
-                        own |= tags_bit
-            if tag in block_tags:
-                if buf:
-                    flush()
-                if tag == "html" or tag == "body":
-                    own = 0  # page-wide classes ("single-post has-sidebar") say nothing
-                label = tag
-                if ident:
-                    label += "#" + ident
-                if klass:
-                    label += "." + klass
-                stack.append(cur_node)
-                nodes.append(Node(tag, cur_node, len(stack), own, label, klass))
-                cur_node = len(nodes) - 1
-                if tag == "pre":
-                    pre_depth += 1
-            elif own & hidden_bit:  # hidden inline text (screen-reader labels): not seen
-                stack.append(_SKIPPED)
-                walker.skip_subtree()
-                continue
-            elif tag == "a":
-                stack.append(_LINK)
-                link_depth += 1
-            else:
-                stack.append(_INLINE)
-                if tag == "br":
-                    buf.append(_BR)
-            text = el.text
-            if text:
-                buf.append(text)
-                if link_depth:
-                    link_chars += len(text.strip())
+            elif el.text:
+                seg.data(el.text)
         else:
-            code = stack.pop()
-            if code >= -1:
-                if buf:
-                    flush()
-                if pre_depth and nodes[cur_node].tag == "pre":
-                    pre_depth -= 1
-                cur_node = code
-            elif code == _LINK:
-                link_depth -= 1
-            tail = el.tail
-            if tail and stack:
-                buf.append(tail)
-                if link_depth:
-                    link_chars += len(tail.strip())
-    if buf:
-        flush()
-    return Segmentation(blocks=blocks, nodes=nodes, title=title, kind="html")
+            if raw.__class__ is not str:
+                tail = el.tail
+            else:
+                seg.end(names[raw])
+                tail = el.tail
+            if tail:
+                seg.data(tail)
+    return seg.close()
 
 
 # --------------------------------------------------------------------------
