@@ -8,22 +8,28 @@ _TIGHT = {"list_item", "table_row"}
 
 
 def _public(seg, b) -> Block:
+    # text input: a paragraph's lines are joined, as in Article.text (see join_blocks)
+    text = b.text.replace("\n", " ") if seg.kind == "text" else b.text
     return Block(
-        kind=b.kind, text=b.text, position=b.position, tag=b.tag, level=b.level,
+        kind=b.kind, text=text, position=b.position, tag=b.tag, level=b.level,
         path=seg.path(b.node) if b.node >= 0 else "",
         link_density=b.link_chars / b.chars if b.chars else 0.0,
         score=b.score, reason=b.reason, features=b.features,
     )
 
 
-def join_blocks(blocks) -> str:
-    """Paragraphs separated by a blank line; runs of list items / table rows one per line."""
+def join_blocks(blocks, flat_lines: bool = False) -> str:
+    """Paragraphs separated by a blank line; runs of list items / table rows one per line.
+
+    ``flat_lines`` (text input) joins the lines inside a paragraph with spaces, so that
+    cleaning the result again reads the same paragraphs (idempotence).
+    """
     out: list[str] = []
     prev = None
     for b in blocks:
         if out:
             out.append("\n" if (b.kind == prev and b.kind in _TIGHT) else "\n\n")
-        out.append(b.text)
+        out.append(b.text.replace("\n", " ") if flat_lines and "\n" in b.text else b.text)
         prev = b.kind
     return "".join(out)
 
@@ -40,7 +46,7 @@ def build_article(seg, _scored, opts, url=None, kind="html") -> Article:
             removed.append(blk)
             if b.reason == "comments" and opts.include_comments:
                 comments.append(blk)
-    text = join_blocks(kept)
+    text = join_blocks(kept, flat_lines=kind == "text")
     return Article(
         text=text, url=url, blocks=kept, removed=removed, input_kind=kind,
         comments=join_blocks(comments), language=seg.language,

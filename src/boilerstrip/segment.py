@@ -207,10 +207,14 @@ class _Segmenter:
         self.skipping = 0            # depth inside an element whose text is never seen
         self.in_title = False
         self.title = ""
+        self.done = False            # the root element has ended
 
     def start(self, tag, attrib) -> None:
         if self.skipping:
             self.skipping += 1
+            return
+        if self.done:  # a second root after </html>: a tree builder drops it, so do we
+            self.skipping = 1
             return
         if tag in _SKIP:
             self.skipping = 1
@@ -270,6 +274,8 @@ class _Segmenter:
         if not self.stack:
             return
         code = self.stack.pop()
+        if not self.stack:
+            self.done = True
         if code >= -1:
             if self.buf:
                 self._flush()
@@ -283,6 +289,8 @@ class _Segmenter:
         if self.skipping:
             if self.in_title:
                 self.title = (self.title + " " + " ".join(text.split())).strip()
+            return
+        if not self.stack:  # after </html>: a tree would drop it as the root's tail
             return
         self.buf.append(text)
         if self.link_depth:
