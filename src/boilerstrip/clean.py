@@ -7,9 +7,8 @@ from .article import Article, Block
 _TIGHT = {"list_item", "table_row"}
 
 
-def _public(seg, b) -> Block:
-    # text input: a paragraph's lines are joined, as in Article.text (see join_blocks)
-    text = b.text.replace("\n", " ") if seg.kind == "text" else b.text
+def _public(seg, b, flat: bool = False) -> Block:
+    text = b.text.replace("\n", " ") if flat else b.text
     return Block(
         kind=b.kind, text=text, position=b.position, tag=b.tag, level=b.level,
         path=seg.path(b.node) if b.node >= 0 else "",
@@ -18,35 +17,36 @@ def _public(seg, b) -> Block:
     )
 
 
-def join_blocks(blocks, flat_lines: bool = False) -> str:
-    """Paragraphs separated by a blank line; runs of list items / table rows one per line.
-
-    ``flat_lines`` (text input) joins the lines inside a paragraph with spaces, so that
-    cleaning the result again reads the same paragraphs (idempotence).
-    """
+def join_blocks(blocks) -> str:
+    """Paragraphs separated by a blank line; runs of list items / table rows one per line."""
     out: list[str] = []
     prev = None
     for b in blocks:
         if out:
             out.append("\n" if (b.kind == prev and b.kind in _TIGHT) else "\n\n")
-        out.append(b.text.replace("\n", " ") if flat_lines and "\n" in b.text else b.text)
+        out.append(b.text)
         prev = b.kind
     return "".join(out)
 
 
 def build_article(seg, _scored, opts, url=None, kind="html") -> Article:
+    kept_raw = [b for b in seg.blocks if b.reason is None]
+    # Text input read back must give the same paragraphs (idempotence): a lone kept
+    # paragraph with line breaks would be read as one paragraph per line, so its lines
+    # are joined.
+    flat = kind == "text" and len(kept_raw) == 1 and "\n" in kept_raw[0].text
     kept: list[Block] = []
     removed: list[Block] = []
     comments: list[Block] = []
     for b in seg.blocks:
-        blk = _public(seg, b)
         if b.reason is None:
-            kept.append(blk)
+            kept.append(_public(seg, b, flat))
         else:
+            blk = _public(seg, b)
             removed.append(blk)
             if b.reason == "comments" and opts.include_comments:
                 comments.append(blk)
-    text = join_blocks(kept, flat_lines=kind == "text")
+    text = join_blocks(kept)
     return Article(
         text=text, url=url, blocks=kept, removed=removed, input_kind=kind,
         comments=join_blocks(comments), language=seg.language,
