@@ -44,7 +44,7 @@ REASONS = (
 #: Elements whose whole subtree is never text.
 SKIP_TAGS = frozenset(
     "script style template svg math iframe object embed canvas video audio "
-    "select option datalist button input textarea head title meta link base map area "
+    "select option datalist input textarea head title meta link base map area "
     "source track picture dialog".split()
 )
 
