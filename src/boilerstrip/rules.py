@@ -304,6 +304,9 @@ THRESHOLDS = {
     # trusted hints
     "layout_hint_max_share": 0.5,
     "widget_hint_max_share": 0.85,
+    "wraps_content_share": 0.5,      # a hinted box whose content-marked child holds this
+    "wraps_content_min_share": 0.25,  # share of its prose (and this of the page's) wraps
+                                      # the article: its boilerplate hints are not trusted
     "post_min_chars": 80,       # discussion page: the first post has this much prose ...
     "post_shared_share": 0.5,   # ... in a container class shared by this share of "comments"
     # main-region search

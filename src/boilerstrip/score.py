@@ -188,10 +188,19 @@ def _node_hints(seg: Segmentation) -> list[int]:
                 m ^= low
             if i >= 0:
                 prose[i] += v
+    # best_pos[i]: the most prose held by one content-marked container below node i
+    best_pos = [0] * n
     for i in range(n - 1, 0, -1):
         par = nodes[i].parent
         if par >= 0:
             prose[par] += prose[i]
+            cand = prose[i] if nodes[i].hints & _POS else best_pos[i]
+            if cand < best_pos[i]:
+                cand = best_pos[i]
+            if cand > best_pos[par]:
+                best_pos[par] = cand
+    wraps_share = T["wraps_content_share"]
+    wraps_min = T["wraps_content_min_share"] * total
     layout_cap = T["layout_hint_max_share"] * total
     widget_cap = T["widget_hint_max_share"] * total
     distrust = 0
@@ -203,6 +212,8 @@ def _node_hints(seg: Segmentation) -> list[int]:
     cum = [0] * n
     for i, nd in enumerate(nodes):
         own = nd.hints & ~distrust
+        if own & _NEG and best_pos[i] >= wraps_share * prose[i] and best_pos[i] >= wraps_min and prose[i]:
+            own &= ~_NEG  # it wraps the article ("has-share", "newsletter-post" on a wrapper)
         if own & _LAYOUT and prose[i] > layout_cap:
             own &= ~_LAYOUT
         if own & _WIDGET and prose[i] > widget_cap:
