@@ -301,8 +301,13 @@ THRESHOLDS = {
     "menu_link_density": 0.6,   # a block this linky ...
     "menu_max_words": 4,        # ... with this few words is a menu item
     "menu_run": 3,              # this many menu items in a row are a menu
+    "revise_link_density": 0.5,  # a paragraph this linky is judged by its neighbours ...
+    "revise_reach": 3,          # ... and kept if kept prose is this many blocks away
+    "revise_min_prose": 1500,   # only on pages with this much prose ...
+    "revise_min_share": 0.6,    # ... making this share of the kept text
     # trusted hints
     "layout_hint_max_share": 0.5,
+    "tag_hint_max_share": 0.8,  # ... for a hint given by the element itself (<nav>, <aside>)
     "widget_hint_max_share": 0.85,
     "wraps_content_share": 0.5,      # a hinted box whose content-marked child holds this
     "wraps_content_min_share": 0.25,  # share of its prose (and this of the page's) wraps
@@ -313,6 +318,8 @@ THRESHOLDS = {
     "headline_min_words": 5,    # link text this long reads as a headline (listing pages)
     "headline_link_value": 0.5,  # value per character of such link text
     "boilerplate_weight": 1.0,  # cost per character of boilerplate inside a region
+    "main_min_share": 0.2,      # a <main> with this share of the page's content value
+                                # holds the region
     # end-of-article cut
     "min_chars_before_end": 400,  # a terminator only counts after this much article text
     "end_rest_share": 0.25,       # ... and cuts the rest when the prose after it is below

@@ -29,6 +29,7 @@ _NEG = _LAYOUT | _WIDGET
 _POS = mask_of(rules.POSITIVE_HINTS)
 _HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT]
 _COMMENTS = BIT["comments"]
+_MAIN = BIT["main"]
 _TERMINATING = frozenset(rules.TERMINATING_REASONS)
 _CLASS_VALUE = rules.CLASS_VALUE
 
@@ -202,6 +203,7 @@ def _node_hints(seg: Segmentation) -> list[int]:
     wraps_share = T["wraps_content_share"]
     wraps_min = T["wraps_content_min_share"] * total
     layout_cap = T["layout_hint_max_share"] * total
+    tag_cap = T["tag_hint_max_share"] * total
     widget_cap = T["widget_hint_max_share"] * total
     distrust = 0
     for bit, v in by_bit.items():
@@ -215,7 +217,9 @@ def _node_hints(seg: Segmentation) -> list[int]:
         if own & _NEG and best_pos[i] >= wraps_share * prose[i] and best_pos[i] >= wraps_min and prose[i]:
             own &= ~_NEG  # it wraps the article ("has-share", "newsletter-post" on a wrapper)
         if own & _LAYOUT and prose[i] > layout_cap:
-            own &= ~_LAYOUT
+            # a semantic element (<nav>, <footer>...) is believed up to a higher share
+            keep = nd.tag_hints & _LAYOUT if prose[i] <= tag_cap else 0
+            own &= ~(_LAYOUT & ~keep)
         if own & _WIDGET and prose[i] > widget_cap:
             own &= ~_WIDGET
         cum[i] = (cum[nd.parent] if nd.parent >= 0 else 0) | own
@@ -286,9 +290,15 @@ def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
             neg[par] += neg[i]
     lam = T["boilerplate_weight"]
     net = [pos[i] - lam * neg[i] for i in range(n)]
+    # A <main> (or role=main) holding a fair share of the content bounds the search.
+    lo, hi = 0, n
+    for i in range(n):
+        if nodes[i].tag_hints & _MAIN and pos[i] >= T["main_min_share"] * pos[0]:
+            lo, hi = i, _subtree_end(nodes, i)
+            break
     best = -1
     best_net = 0.0
-    for i in range(n):
+    for i in range(lo, hi):
         if net[i] >= best_net and pos[i] > 0:
             best, best_net = i, net[i]
     if best < 0:
@@ -309,6 +319,15 @@ def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
                     best_acc, best_len = acc, len(run)
             region.update(run[:best_len])
     return region
+
+
+def _subtree_end(nodes, i: int) -> int:
+    """Index after the last descendant of node i (descendants follow it in order)."""
+    depth = nodes[i].depth
+    j = i + 1
+    while j < len(nodes) and nodes[j].depth > depth:
+        j += 1
+    return j
 
 
 def _inside(seg: Segmentation, region: set[int]) -> list[bool]:
@@ -356,6 +375,7 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
         b.score = round(p / b.chars, 3) if b.chars else 0.0
     _menu_runs(blocks)
     _end_cut(blocks)
+    _revise(blocks)
     _tidy(blocks, opts, title)
 
 
@@ -375,6 +395,43 @@ def _menu_runs(blocks) -> None:
         elif len(run) == 1 and run[0].kind == "paragraph":
             run[0].reason = "link-list"  # a lone button or "see all" link
         run = []
+
+
+_REVISED_KINDS = frozenset(("paragraph", "caption", "quote"))
+
+
+def _revise(blocks) -> None:
+    """Context-sensitive pass (jusText): a short or link-heavy paragraph takes the side
+    of its neighbours. Between kept prose it stays; with boilerplate on both sides (or
+    at the edge of the article) it goes."""
+    n = len(blocks)
+    solid = [b.reason is None and b.features["class"] in ("good", "near-good")
+             and b.features["link_density"] <= T["max_link_density"] for b in blocks]
+    kept_chars = sum(b.chars for b in blocks if b.reason is None)
+    solid_chars = sum(b.chars for k, b in enumerate(blocks) if solid[k])
+    if solid_chars < T["revise_min_prose"] or solid_chars < T["revise_min_share"] * kept_chars:
+        return  # a listing, a product grid: short and linky blocks are its content
+    doubtful = [
+        b.reason is None and b.kind in _REVISED_KINDS and not solid[k]
+        and (b.features["class"] == "short" or b.features["link_density"] > T["revise_link_density"])
+        for k, b in enumerate(blocks)
+    ]
+    # distance to the nearest solid block before / after, counted in doubtful blocks
+    reach = T["revise_reach"]
+    prev_ok = [False] * n
+    last = -10**9
+    for k in range(n):
+        if solid[k]:
+            last = k
+        elif blocks[k].reason is not None and not doubtful[k]:
+            last = -10**9 if k - last > reach else last
+        prev_ok[k] = k - last <= reach
+    nxt = 10**9
+    for k in range(n - 1, -1, -1):
+        if solid[k]:
+            nxt = k
+        elif doubtful[k] and not (prev_ok[k] or nxt - k <= reach):
+            blocks[k].reason = "low-score"
 
 
 def _is_prose(b) -> bool:

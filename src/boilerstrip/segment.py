@@ -105,6 +105,7 @@ class Node:
     hints: int          # this element's own hints
     label: str          # tag#id.class, for paths
     klass: str = ""     # first class name ("" when none)
+    tag_hints: int = 0  # the part of ``hints`` the element or its role gives (<nav>, role=main)
 
 
 @dataclass(slots=True)
@@ -220,7 +221,7 @@ class _Segmenter:
             self.skipping = 1
             self.in_title = tag == "title" and not self.title
             return
-        own = _HINT_BY_TAG.get(tag, 0)
+        own = semantic = _HINT_BY_TAG.get(tag, 0)
         klass = ""
         ident = None
         if attrib:
@@ -237,7 +238,11 @@ class _Segmenter:
             if ident:
                 own |= _id_hints(ident)
             if len(attrib) > (cls is not None) + (ident is not None):
-                own |= _other_hints(tag, attrib)
+                other = _other_hints(tag, attrib)
+                own |= other
+                role = attrib.get("role")
+                if role:
+                    semantic |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
         if tag in _BLOCK:
             if self.buf:
                 self._flush()
@@ -251,7 +256,7 @@ class _Segmenter:
             cur = self.cur
             nodes = self.nodes
             self.stack.append(cur)
-            nodes.append(Node(tag, cur, len(self.stack), own, label, klass))
+            nodes.append(Node(tag, cur, len(self.stack), own, label, klass, own & semantic))
             self.cur = len(nodes) - 1
             if tag == "pre":
                 self.pre_depth += 1
