@@ -28,6 +28,8 @@ REASONS = (
     "login",         # sign-in / account prompts, modals
     "form",          # form fields and labels (search, contact, sign-up forms)
     "caption",       # image captions and credits
+    "control",       # buttons and controls: "Add to cart", "Show more", "Reply with quote"
+    "meta",          # dates, bylines, ratings and member stats around the text
     "title",         # the page title, reported in ``Article.title`` instead
     "hidden",        # hidden or screen-reader-only text
     "link-list",     # a block made almost entirely of links
@@ -245,11 +247,41 @@ WIDGET_PHRASES = {
         r"^(first|last|full) name$", r"^(e-?mail|email address|phone( number)?|message|subject)$",
         r"^(submit|send|search)$",
     ],
+    # Whole short lines only (anchored at both ends): UI controls and member/post stats.
+    "control": [
+        r"^(add to (cart|bag|basket|wishlist|wish list|compare|favou?rites|list)|buy now|shop now|"
+        r"quick ?view|quick shop|show (more|less|all)|see (more|all|less)|view (more|all|less|fullsize|"
+        r"full size|details|larger image|gallery)|load more|read more|continue reading|learn more|"
+        r"find out more|more info|download( now| pdf)?|print( this)?( page| article)?|expand( all)?|"
+        r"collapse( all)?|toggle \w+( \w+)?|close|open|report( post| abuse)?|upvote|downvote|"
+        r"reply with quote|quote|like|unlike|mark as (read|watched|unread)|rate this( \w+)?|"
+        r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
+        r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
+        r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
+        r"back|next|previous|prev|copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
+        r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
+        r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
+        r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più)"
+        r"\s*[!.:»›→>+…]*$",
+    ],
+    "meta": [
+        r"^(about )?\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
+        r"^(joined|join date|messages|posts|reaction score|points|trophy points|likes received|"
+        r"best answers|location|member since|reputation|solutions|threads)\s*:?\s*[\w ,./-]{0,30}$",
+        r"^\d[\d,.]*\s+(likes?|reviews?|ratings?|votes?|points?|answers?|upvotes?)$",
+        r"^(written|posted|published|reviewed|updated|edited) by\b.{0,60}$",
+        r"^(page|step|slide|image|photo) \d+ of \d+$", r"^showing \d+(\s*[-–]\s*\d+)? of \d+( results| items| products)?$",
+        r"^\d+(\.\d+)? out of 5( stars)?$", r"^(reading time|read time|\d+ min(ute)?s? read)\b.{0,20}$",
+    ],
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
         r"^already (have an account|a subscriber)\b",
     ],
 }
+
+#: Phrase reasons that do not count against a container when the main region is sought
+#: (buttons and member stats sit inside listings and forum posts).
+REGION_NEUTRAL_PHRASES = ("control", "meta")
 
 #: Byline lines (text input): "By Jane Doe", "Par ...", a date line.
 BYLINE_PATTERNS = [

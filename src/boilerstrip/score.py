@@ -30,6 +30,7 @@ _POS = mask_of(rules.POSITIVE_HINTS)
 _HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT]
 _COMMENTS = BIT["comments"]
 _MAIN = BIT["main"]
+_NEUTRAL = frozenset(rules.REGION_NEUTRAL_PHRASES)
 _TERMINATING = frozenset(rules.TERMINATING_REASONS)
 _CLASS_VALUE = rules.CLASS_VALUE
 
@@ -260,12 +261,15 @@ def _posts_not_comments(seg: Segmentation, raw: list[int]) -> bool:
 def _values(b, hints: int) -> tuple[float, float]:
     """(content value, boilerplate value) of one block."""
     f = b.features
-    if hints & _NEG or f["menu_item"]:
+    if hints & _NEG or f.get("in_menu"):
         return 0.0, float(b.chars)
+    if f["menu_item"]:
+        return 0.0, 0.0  # a lone short link: a listing's title or author, or a button
     if f["phrase"] is None:
         f["phrase"] = phrase_reason(b.text)
     if f["phrase"]:
-        return 0.0, float(b.chars)
+        # controls and member stats sit inside listings and posts: neutral for the region
+        return 0.0, (0.0 if f["phrase"] in _NEUTRAL else float(b.chars))
     nonlink = b.chars - b.link_chars
     link_weight = T["headline_link_value"] if f["words"] >= T["headline_min_words"] else 0.0
     return nonlink * _CLASS_VALUE[f["class"]] + b.link_chars * link_weight, 0.0
@@ -350,6 +354,7 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
         _score_text(seg, opts)
         return
     if seg.nodes:
+        _mark_menus(blocks)
         node_hints = _node_hints(seg)
         for b in blocks:
             h = (node_hints[b.node] if b.node >= 0 else 0) | b.hints
@@ -377,6 +382,20 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
     _end_cut(blocks)
     _revise(blocks)
     _tidy(blocks, opts, title)
+
+
+def _mark_menus(blocks) -> None:
+    """Flag the short links that stand in a run of such links (a menu)."""
+    need = T["menu_run"]
+    run: list = []
+    for b in blocks + [None]:
+        if b is not None and b.features["menu_item"]:
+            run.append(b)
+            continue
+        if len(run) >= need:
+            for m in run:
+                m.features["in_menu"] = True
+        run = []
 
 
 def _menu_runs(blocks) -> None:
