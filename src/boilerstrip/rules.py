@@ -228,6 +228,7 @@ WIDGET_PHRASES = {
         r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
+        r"^[«‹<←]?\s*(back|next|previous|prev|older|newer)( page| post| article)?\s*[»›>→]?$",
     ],
     "footer": [
         r"\ball rights reserved\b", r"^(©|\(c\)|copyright)\s*\d{4}", r"^©",
@@ -258,7 +259,7 @@ WIDGET_PHRASES = {
         r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
         r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
         r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
-        r"back|next|previous|prev|copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
+        r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
         r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
         r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
         r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più)"
@@ -308,6 +309,9 @@ TEXT_WIDGET_FOLLOWERS = {
 #: ... and the widgets whose section, after the article's end, runs over prose too
 #: (teaser summaries, comment bodies) until the next widget line.
 TEXT_SECTION_REASONS = ("related", "comments")
+#: Widget lines that belong to the widget around them (a form field in a newsletter box,
+#: "Reply" or "2 days ago" in a comment list) rather than starting a new one.
+TEXT_INNER_REASONS = ("form", "control", "meta")
 
 #: Reasons whose phrase, seen after the article body, may end the article
 #: (boilerpipe's "terminating blocks"): the marker and the link run after it go;

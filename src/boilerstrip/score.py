@@ -514,6 +514,7 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
 # --------------------------------------------------------------------------
 _BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS), re.I)
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
+_TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
 
 
 def _content_words(text: str, stop) -> set[str]:
@@ -648,8 +649,8 @@ def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
     for k, b in enumerate(blocks):
         phrase = b.features["phrase"]
         tail = k >= end
-        if phrase == "form" and state:
-            phrase = None  # a form field belongs to the box it sits in
+        if phrase in _TEXT_INNER and state:
+            phrase = None  # a form field, a "Reply" button: part of the box it sits in
         if phrase:
             b.reason = phrase
             state = _TEXT_FOLLOW.get(phrase, "after-end" if tail else None)
