@@ -353,7 +353,7 @@ THRESHOLDS = {
     # main-region search
     "headline_min_words": 5,    # link text this long reads as a headline (listing pages)
     "headline_link_value": 0.5,  # value per character of such link text
-    "boilerplate_weight": 1.0,  # cost per character of boilerplate inside a region
+    "boilerplate_weight": 0.75,  # cost per character of boilerplate inside a region
     "main_min_share": 0.2,      # a <main> with this share of the page's content value
                                 # holds the region
     # end-of-article cut

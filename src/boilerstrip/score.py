@@ -309,9 +309,9 @@ def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
         return None
     region = {best}
     parent = nodes[best].parent
-    if parent >= 0:
-        sibs = [i for i in range(best - 1, -1, -1) if nodes[i].parent == parent][::-1]
-        after = [i for i in range(best + 1, n) if nodes[i].parent == parent]
+    if parent >= 0 and not (lo and best == lo):  # a <main> is the whole region: no siblings
+        sibs = [i for i in range(max(best - 1, lo), lo - 1, -1) if nodes[i].parent == parent][::-1]
+        after = [i for i in range(best + 1, hi) if nodes[i].parent == parent]
         # max-subarray around ``best``: take a run of siblings when its net value is positive
         for side in (after, sibs[::-1]):
             run, acc = [], 0.0
