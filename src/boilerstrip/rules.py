@@ -106,7 +106,8 @@ HINT_TOKENS = {
     "tags": "tags taglist tagcloud",
     "byline-box": "authorbio authorbox aboutauthor authorinfo",
     "login": "modal popup overlay login signin",
-    "meta": "meta postmeta entrymeta byline dateline",
+    "meta": "meta postmeta entrymeta articlemeta byline dateline timestamp avatar user userinfo "
+            "userdetails userextras usertitle userbanner username postauthor authorname postedby",
     "caption": "caption captiontext figcaption photocredit imagecredit",
 }
 #: Class names (whole, compacted) that hide text from sight.
@@ -134,13 +135,14 @@ REASON_BY_HINT = {
     "newsletter": "newsletter", "ads": "ads", "tags": "tags", "byline-box": "byline-box",
     "promo": "promo",
     "footer": "footer", "header": "header", "navigation": "navigation", "sidebar": "sidebar",
-    "login": "login", "form": "form", "hidden": "hidden", "caption": "caption",
+    "login": "login", "form": "form", "hidden": "hidden", "caption": "caption", "meta": "meta",
 }
 
 #: Hints about page layout: trusted only on a container that holds less than
 #: THRESHOLDS["layout_hint_max_share"] of the page's prose (a "sidebar-first" class on
 #: the content column says nothing about its text).
-LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "login", "form", "caption")
+LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "login", "form", "caption",
+                "meta")
 #: Hints naming a widget: trusted up to THRESHOLDS["widget_hint_max_share"].
 WIDGET_HINTS = ("comments", "share", "newsletter", "cookie", "ads", "related", "byline-box", "promo")
 POSITIVE_HINTS = ("content", "main")
@@ -283,6 +285,8 @@ WIDGET_PHRASES = {
 #: Phrase reasons that do not count against a container when the main region is sought
 #: (buttons and member stats sit inside listings and forum posts).
 REGION_NEUTRAL_PHRASES = ("control", "meta")
+#: ... and the class hints that likewise do not count against a container.
+REGION_NEUTRAL_HINTS = ("meta",)
 
 #: Byline lines (text input): "By Jane Doe", "Par ...", a date line.
 BYLINE_PATTERNS = [

@@ -31,6 +31,7 @@ _HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT
 _COMMENTS = BIT["comments"]
 _MAIN = BIT["main"]
 _NEUTRAL = frozenset(rules.REGION_NEUTRAL_PHRASES)
+_NEG_REGION = _NEG & ~mask_of(rules.REGION_NEUTRAL_HINTS)
 _TERMINATING = frozenset(rules.TERMINATING_REASONS)
 _CLASS_VALUE = rules.CLASS_VALUE
 
@@ -261,8 +262,10 @@ def _posts_not_comments(seg: Segmentation, raw: list[int]) -> bool:
 def _values(b, hints: int) -> tuple[float, float]:
     """(content value, boilerplate value) of one block."""
     f = b.features
-    if hints & _NEG or f.get("in_menu"):
+    if hints & _NEG_REGION or f.get("in_menu"):
         return 0.0, float(b.chars)
+    if hints & _NEG:  # bylines and member cards sit inside posts: neutral for the region
+        return 0.0, 0.0
     if f["menu_item"]:
         return 0.0, 0.0  # a lone short link: a listing's title or author, or a button
     if f["phrase"] is None:
