@@ -375,6 +375,11 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
         f = b.features
         h = f["hints"]
         b.reason = hint_reason(h & _NEG) if h & _NEG else None
+        if b.reason is not None and not h & _WIDGET and b.chars <= rules.WIDGET_MAX_CHARS:
+            # inside a layout box, a widget's own words name it better ("Post views: 12")
+            if f["phrase"] is None:
+                f["phrase"] = phrase_reason(b.text)
+            b.reason = f["phrase"] or b.reason
         if b.reason is None:
             if f["phrase"] is None:
                 f["phrase"] = phrase_reason(b.text)
