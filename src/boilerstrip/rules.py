@@ -28,6 +28,7 @@ REASONS = (
     "login",         # sign-in / account prompts, modals
     "form",          # form fields and labels (search, contact, sign-up forms)
     "caption",       # image captions and credits
+    "table",         # table rows, when include_tables=False
     "control",       # buttons and controls: "Add to cart", "Show more", "Reply with quote"
     "meta",          # dates, bylines, ratings and member stats around the text
     "title",         # the page title, reported in ``Article.title`` instead
@@ -345,6 +346,8 @@ THRESHOLDS = {
     "revise_reach": 3,          # ... and kept if kept prose is this many blocks away
     "revise_min_prose": 1500,   # only on pages with this much prose ...
     "revise_min_share": 0.6,    # ... making this share of the kept text
+    "revise": True,             # the context-sensitive pass runs at all
+    "lone_link_goes": True,     # a lone short link paragraph (a button) is removed
     # trusted hints
     "layout_hint_max_share": 0.5,
     "tag_hint_max_share": 0.8,  # ... for a hint given by the element itself (<nav>, <aside>)
@@ -376,6 +379,20 @@ THRESHOLDS = {
     "text_low_cohesion": 0.05,      # below: shares almost no vocabulary with the article
     "text_low_cohesion_factor": 0.5,  # prose of low cohesion is worth this much
 }
+
+#: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).
+FAVOR = {
+    "precision": {"boilerplate_weight": 1.5, "revise_min_prose": 0, "revise_min_share": 0.0,
+                  "revise_reach": 2},
+    "recall": {"boilerplate_weight": 0.4, "revise": False, "lone_link_goes": False},
+}
+
+
+def thresholds(favor: str = "balanced") -> dict:
+    """THRESHOLDS with the overrides of one ``favor`` setting."""
+    over = FAVOR.get(favor)
+    return {**THRESHOLDS, **over} if over else THRESHOLDS
+
 
 #: Content value per non-link character, by context-free class.
 CLASS_VALUE = {"good": 1.0, "near-good": 0.8, "short": 0.5, "bad": 0.2}

@@ -278,7 +278,7 @@ def _values(b, hints: int) -> tuple[float, float]:
     return nonlink * _CLASS_VALUE[f["class"]] + b.link_chars * link_weight, 0.0
 
 
-def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
+def _region(seg: Segmentation, hints: list[int], lam: float) -> set[int] | None:
     nodes = seg.nodes
     n = len(nodes)
     if not n:
@@ -295,7 +295,6 @@ def _region(seg: Segmentation, hints: list[int]) -> set[int] | None:
         if par >= 0:
             pos[par] += pos[i]
             neg[par] += neg[i]
-    lam = T["boilerplate_weight"]
     net = [pos[i] - lam * neg[i] for i in range(n)]
     # A <main> (or role=main) holding a fair share of the content bounds the search.
     lo, hi = 0, n
@@ -352,6 +351,7 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
     blocks = seg.blocks
     if not blocks:
         return
+    t = rules.thresholds(opts.favor)
     _features(seg)
     if seg.kind == "text":
         _score_text(seg, opts)
@@ -363,7 +363,7 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
             h = (node_hints[b.node] if b.node >= 0 else 0) | b.hints
             b.features["hints"] = h
             b.features["value"] = _values(b, h)
-        region = _region(seg, node_hints)
+        region = _region(seg, node_hints, t["boilerplate_weight"])
         inside = _inside(seg, region) if region else [True] * len(blocks)
     else:
         for b in blocks:
@@ -386,9 +386,14 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
             b.reason = f["phrase"] or (None if ins else "outside-main")
         p, q = f["value"]
         b.score = round(p / b.chars, 3) if b.chars else 0.0
-    _menu_runs(blocks)
+    _menu_runs(blocks, t["lone_link_goes"])
     _end_cut(blocks)
-    _revise(blocks)
+    if t["revise"]:
+        _revise(blocks, t)
+    if not opts.include_tables:
+        for b in blocks:
+            if b.reason is None and b.kind == "table_row":
+                b.reason = "table"
     _tidy(blocks, opts, title)
 
 
@@ -406,7 +411,7 @@ def _mark_menus(blocks) -> None:
         run = []
 
 
-def _menu_runs(blocks) -> None:
+def _menu_runs(blocks, lone_link_goes: bool = True) -> None:
     """A run of short link-only blocks inside the region is a menu, not content."""
     run: list = []
     need = T["menu_run"]
@@ -419,7 +424,7 @@ def _menu_runs(blocks) -> None:
         if len(run) >= need:
             for m in run:
                 m.reason = "link-list"
-        elif len(run) == 1 and run[0].kind == "paragraph":
+        elif len(run) == 1 and run[0].kind == "paragraph" and lone_link_goes:
             run[0].reason = "link-list"  # a lone button or "see all" link
         run = []
 
@@ -427,24 +432,24 @@ def _menu_runs(blocks) -> None:
 _REVISED_KINDS = frozenset(("paragraph", "caption", "quote"))
 
 
-def _revise(blocks) -> None:
+def _revise(blocks, t: dict) -> None:
     """Context-sensitive pass (jusText): a short or link-heavy paragraph takes the side
     of its neighbours. Between kept prose it stays; with boilerplate on both sides (or
     at the edge of the article) it goes."""
     n = len(blocks)
     solid = [b.reason is None and b.features["class"] in ("good", "near-good")
-             and b.features["link_density"] <= T["max_link_density"] for b in blocks]
+             and b.features["link_density"] <= t["max_link_density"] for b in blocks]
     kept_chars = sum(b.chars for b in blocks if b.reason is None)
     solid_chars = sum(b.chars for k, b in enumerate(blocks) if solid[k])
-    if solid_chars < T["revise_min_prose"] or solid_chars < T["revise_min_share"] * kept_chars:
+    if solid_chars < t["revise_min_prose"] or solid_chars < t["revise_min_share"] * kept_chars:
         return  # a listing, a product grid: short and linky blocks are its content
     doubtful = [
         b.reason is None and b.kind in _REVISED_KINDS and not solid[k]
-        and (b.features["class"] == "short" or b.features["link_density"] > T["revise_link_density"])
+        and (b.features["class"] == "short" or b.features["link_density"] > t["revise_link_density"])
         for k, b in enumerate(blocks)
     ]
     # distance to the nearest solid block before / after, counted in doubtful blocks
-    reach = T["revise_reach"]
+    reach = t["revise_reach"]
     prev_ok = [False] * n
     last = -10**9
     for k in range(n):

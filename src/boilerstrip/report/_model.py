@@ -158,6 +158,7 @@ REASON_COLORS = {
     "title": "#3366cc", "hidden": "#8a8a8a", "link-list": "#0e7c86", "after-end": "#a05195",
     "outside-main": "#003f5c", "low-score": "#bc5090", "duplicate": "#b8860b", "site-repeat": "#d45087",
     "form": "#7f6a00", "caption": "#5c7a29", "control": "#b15928", "meta": "#6b6ecf",
+    "table": "#8da0cb",
 }
 OTHER_COLOR = "#757575"
 
