@@ -11,7 +11,7 @@ from typing import Iterable
 _WORD = re.compile(r"\w+")
 SAMPLE_WORDS = 400       # words sampled from the document to pick its language
 MIN_HITS = 0.15          # share of sampled words that must be stopwords of the winner
-CLEAR_FIT = 0.35         # a first-try language covering this share wins at once
+CLEAR_FIT = 0.25         # a first-try language covering this share wins at once
 #: Languages tried first, in order (the web's most common ones).
 FIRST_TRIES = ("English", "Spanish", "German", "French", "Portuguese", "Italian", "Dutch",
                "Russian", "Polish", "Turkish", "Swedish", "Indonesian", "Czech", "Vietnamese")
@@ -34,7 +34,7 @@ def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
     langs = tuple(langs)
     words: list[str] = []
     for t in texts:
-        if len(t) < 40:
+        if len(t) < 60:  # menus and labels say little about the language
             continue
         words.extend(_WORD.findall(t.lower()))
         if len(words) >= SAMPLE_WORDS:

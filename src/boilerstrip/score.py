@@ -136,28 +136,41 @@ def _classify(chars: int, ld: float, sd: float, have_stop: bool) -> str:
     return "bad"
 
 
-def _features(seg: Segmentation) -> None:
+def _features(seg: Segmentation) -> list | None:
+    """Per-block features. For text input, returns each block's content words (for
+    cohesion), read in the same pass as the stopwords."""
     seg.language, stop = detect(b.text for b in seg.blocks)
     have_stop = stop is not None
     short, max_ld = T["short_chars"], T["max_link_density"]
+    text_mode = seg.kind == "text"
+    content: list | None = [] if text_mode else None
     for b in seg.blocks:
         ld = b.link_chars / b.chars if b.chars else 0.0
-        if b.chars < short or ld > max_ld:  # the class is decided without the words
+        if not text_mode and (b.chars < short or ld > max_ld):  # class decided without words
             nw = len(b.text.split())
             sd = 0.0
         else:
             words = _WORD.findall(b.text.lower())
             nw = len(words)
-            sd = (sum(1 for w in words if w in stop) / nw) if (have_stop and nw) else 0.0
+            if have_stop and nw:
+                stops = sum(1 for w in words if w in stop)
+                sd = stops / nw
+            else:
+                sd = 0.0
+            if text_mode:  # content words, for cohesion (short lines never need it)
+                content.append(
+                    {w for w in words if len(w) > 2 and not (have_stop and w in stop)} if nw >= 8 else set()
+                )
         f = b.features
         f["chars"] = b.chars
         f["words"] = nw
         f["link_density"] = round(ld, 3)
         f["stopword_density"] = round(sd, 3)
         # HTML computes phrases later, only where hints have not decided already
-        f["phrase"] = phrase_reason(b.text) if seg.kind == "text" else None
+        f["phrase"] = phrase_reason(b.text) if text_mode else None
         f["class"] = _classify(b.chars, ld, sd, have_stop)
         f["menu_item"] = ld > T["menu_link_density"] and nw <= T["menu_max_words"]
+    return content
 
 
 # --------------------------------------------------------------------------
@@ -352,9 +365,9 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
     if not blocks:
         return
     t = rules.thresholds(opts.favor)
-    _features(seg)
+    content = _features(seg)
     if seg.kind == "text":
-        _score_text(seg, opts)
+        _score_text(seg, opts, content)
         return
     if seg.nodes:
         _mark_menus(blocks)
@@ -530,10 +543,6 @@ _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
 
 
-def _content_words(text: str, stop) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 2 and not w.isdigit() and (stop is None or w not in stop)}
-
-
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
 
@@ -586,13 +595,9 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
-def _score_text(seg: Segmentation, opts: Options) -> None:
-    from ._stoplists import stoplist_for
-
+def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     blocks = seg.blocks
-    stop = stoplist_for(seg.language)
     kinds = [_text_kind(b) for b in blocks]
-    words = [_content_words(b.text, stop) for b in blocks]
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     values = [_text_value(k, b, 1.0) for k, b in zip(kinds, blocks)]
     i, j = _best_run(values)

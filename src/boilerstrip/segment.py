@@ -420,19 +420,18 @@ _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n+")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def line_shape(text: str) -> dict:
     """The shape of a text line: what the scorer needs when there is no markup."""
-    words = text.split()
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    caps_words = sum(1 for w in words if w[:1].isupper())
+    words = len(text.split())
+    stripped = text.rstrip()
     return {
-        "words": len(words),
-        "terminal": bool(_TERMINAL.search(text)),
-        "ellipsis": text.rstrip().endswith(("…", "...")),
-        "upper_ratio": upper / len(letters) if letters else 0.0,
-        "title_case": caps_words / len(words) if words else 0.0,
-        "digits_only": bool(words) and all(not c.isalpha() for c in text),
+        "words": words,
+        "terminal": bool(_TERMINAL.search(stripped[-4:])),
+        "ellipsis": stripped.endswith(("…", "...")),
+        "digits_only": words > 0 and len(text) <= 40 and not _HAS_LETTER.search(text),
     }
 
 
