@@ -314,6 +314,10 @@ TEXT_WIDGET_FOLLOWERS = {
 #: ... and the widgets whose section, after the article's end, runs over prose too
 #: (teaser summaries, comment bodies) until the next widget line.
 TEXT_SECTION_REASONS = ("related", "comments")
+#: Text input: widgets that, after enough text, end the article (what a scraper appends
+#: after a post's text).
+TEXT_END_REASONS = ("related", "comments", "view-counter", "share", "newsletter", "tags",
+                    "byline-box")
 #: Widget lines that belong to the widget around them (a form field in a newsletter box,
 #: "Reply" or "2 days ago" in a comment list) rather than starting a new one.
 TEXT_INNER_REASONS = ("form", "control", "meta")
@@ -375,7 +379,7 @@ THRESHOLDS = {
     "text_widget_cost": 40,         # extra cost of a widget / marker line
     "text_tiny_cost": 60,           # cost of a crumb like "0", "()", "x"
     "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"
-    "text_headline_factor": -0.3,   # value per char of a headline-like line
+    "text_headline_factor": 0.0,   # value per char of a headline-like line
     "text_low_cohesion": 0.05,      # below: shares almost no vocabulary with the article
     "text_low_cohesion_factor": 0.5,  # prose of low cohesion is worth this much
 }

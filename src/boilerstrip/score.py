@@ -541,6 +541,8 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
 _BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS), re.I)
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
+_TEXT_END = frozenset(rules.TEXT_END_REASONS)
+_TEXT_INLINE = frozenset(("promo",))
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
@@ -597,10 +599,30 @@ def _best_run(values: list[float]) -> tuple[int, int]:
 
 def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     blocks = seg.blocks
+    n = len(blocks)
     kinds = [_text_kind(b) for b in blocks]
+    # Without markup, the first section widget after enough text ends the article:
+    # related teasers, comments, counters, share bars are appended after it.
+    # (A share bar under the headline of a whole-page dump is no end: more prose follows.)
+    prose_after = sum(b.chars for k, b in enumerate(blocks) if kinds[k] == "prose")
+    end = n
+    seen = 0
+    for k, b in enumerate(blocks):
+        if kinds[k] == "prose":
+            prose_after -= b.chars
+        if kinds[k] != "widget":
+            seen += b.chars
+        elif seen >= T["min_chars_before_end"] and b.features["phrase"] in _TEXT_END:
+            # a related/comments/counter line ends the article unless more prose
+            # follows than came before; a share bar or a newsletter box may sit
+            # inside it, so they end it only when little prose follows
+            strong = b.features["phrase"] in _TERMINATING
+            if prose_after <= (seen if strong else T["end_rest_share"] * seen):
+                end = k
+                break
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     values = [_text_value(k, b, 1.0) for k, b in zip(kinds, blocks)]
-    i, j = _best_run(values)
+    i, j = _best_run(values[:end])
     core: dict[str, int] = {}
     for k in range(i, j):
         if kinds[k] == "prose":
@@ -614,17 +636,12 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         own = 1 if (i <= k < j and kinds[k] == "prose") else 0
         cohesion.append(sum(1 for w in ws if core.get(w, 0) - own > 0) / len(ws))
     values = [_text_value(k, b, c) for k, b, c in zip(kinds, blocks, cohesion)]
-    i, j = _best_run(values)
-    if j <= i:  # nothing reads as an article: keep all but recognised widgets
-        i, j = 0, len(blocks)
-    # without markup, the first terminating line after enough prose ends the article
-    before = 0
-    for k in range(i, j):
-        if kinds[k] == "prose":
-            before += blocks[k].chars
-        elif before >= T["min_chars_before_end"] and blocks[k].features["phrase"] in _TERMINATING:
-            j = k
-            break
+    i, j = _best_run(values[:end])
+    if j <= i:  # nothing reads as an article (a listing): all but widgets up to the end
+        i, j = 0, end
+    # what follows the best run up to the end, and is no widget, belongs to it
+    while j < end and (kinds[j] != "widget" or blocks[j].features["phrase"] in _TEXT_INLINE):
+        j += 1
     for k, b in enumerate(blocks):
         f = b.features
         f["line"] = kinds[k]
