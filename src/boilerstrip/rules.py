@@ -178,7 +178,7 @@ WIDGET_PHRASES = {
         r"^(schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|"
         r"deja un comentario|deja una respuesta|lascia un commento)\b",
         r"^comments? (are )?closed\b", r"^reply$",
-        r"^\d+ (thoughts|comments?|responses?|replies) (on|to)\b", r"^.{1,60} (says|said|wrote):?$",
+        r"^\d+ (thoughts|comments?|responses?|replies) (on|to)\b",
         r"\bcomments powered by\b", r"^(comment|name|email|website|e-mail)\s*\*?$",
         r"^save my name, email\b",
     ],
