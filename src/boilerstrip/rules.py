@@ -365,6 +365,8 @@ THRESHOLDS = {
     "headline_min_words": 5,    # link text this long reads as a headline (listing pages)
     "headline_link_value": 0.5,  # value per character of such link text
     "boilerplate_weight": 0.75,  # cost per character of boilerplate inside a region
+    "climb_levels": 20,          # levels above the best container searched for sibling runs
+    "climb_min_gain": 0.1,      # a sibling run must add this share of the value held
     "main_min_share": 0.2,      # a <main> with this share of the page's content value
                                 # holds the region
     # end-of-article cut
@@ -386,9 +388,9 @@ THRESHOLDS = {
 
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).
 FAVOR = {
-    "precision": {"boilerplate_weight": 1.5, "revise_min_prose": 0, "revise_min_share": 0.0,
+    "precision": {"boilerplate_weight": 0.75, "revise_min_prose": 0, "revise_min_share": 0.0,
                   "revise_reach": 2},
-    "recall": {"boilerplate_weight": 0.4, "revise": False, "lone_link_goes": False},
+    "recall": {"boilerplate_weight": 0.75, "revise": False, "lone_link_goes": False},
 }
 
 

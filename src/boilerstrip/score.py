@@ -323,12 +323,23 @@ def _region(seg: Segmentation, hints: list[int], lam: float) -> set[int] | None:
     if best < 0:
         return None
     region = {best}
-    parent = nodes[best].parent
-    if parent >= 0 and not (lo and best == lo):  # a <main> is the whole region: no siblings
-        sibs = [i for i in range(max(best - 1, lo), lo - 1, -1) if nodes[i].parent == parent][::-1]
-        after = [i for i in range(best + 1, hi) if nodes[i].parent == parent]
-        # max-subarray around ``best``: take a run of siblings when its net value is positive
-        for side in (after, sibs[::-1]):
+    if lo and best == lo:  # a <main> is the whole region
+        return region
+    # Climb from ``best`` towards the root; at each level take the runs of siblings on
+    # either side whose net value is positive and worth a share of what is held
+    # (content split into sections, a tab panel's neighbours), max-subarray style.
+    children: dict[int, list[int]] = {}
+    for i in range(lo, hi):
+        children.setdefault(nodes[i].parent, []).append(i)
+    held = net[best]
+    cur = best
+    for _ in range(T["climb_levels"]):
+        parent = nodes[cur].parent
+        if parent < 0 or parent < lo or parent not in children:
+            break
+        sibs = children[parent]
+        k = sibs.index(cur)
+        for side in (sibs[k + 1:], sibs[:k][::-1]):
             run, acc = [], 0.0
             best_acc, best_len = 0.0, 0
             for i in side:
@@ -336,7 +347,10 @@ def _region(seg: Segmentation, hints: list[int], lam: float) -> set[int] | None:
                 run.append(i)
                 if acc > best_acc:
                     best_acc, best_len = acc, len(run)
-            region.update(run[:best_len])
+            if best_len and best_acc >= T["climb_min_gain"] * held:
+                region.update(run[:best_len])
+                held += best_acc
+        cur = parent
     return region
 
 
