@@ -160,7 +160,9 @@ def _norm(text: str, pre: bool) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
-_DIGITS = str.maketrans("", "", "0123456789")
+# Digits separate words in generated names ("a76b29-ad0f", "post-4711"): they become
+# "-", so that letters on either side of a digit never join into a fake word.
+_DIGITS = str.maketrans("0123456789", "----------")
 _id_cache: dict[str, int] = {}
 # Stack codes for elements that are not block nodes (a block pushes its parent's index).
 _LINK, _INLINE, _SKIPPED = -2, -3, -4
