@@ -32,6 +32,8 @@ def mask_of(names) -> int:
 
 _POS_NAMES = frozenset(rules.POSITIVE_HINTS)
 _TOKEN_HINT = {tok: hint for hint, toks in rules.HINT_TOKENS.items() for tok in toks.lower().split()}
+_WORDSEP = re.compile(r"[-_\s:./]+")
+_HAS_DIGIT = re.compile(r"\d")
 _PART_HINT = {part: hint for hint, parts in rules.HINT_PARTS.items() for part in parts}
 _PARTS_RE = re.compile("|".join(sorted(map(re.escape, _PART_HINT), key=len, reverse=True)))
 _name_cache: dict[str, int] = {}
@@ -70,18 +72,21 @@ def attr_hints(value: str) -> int:
 
 
 def _name_hints(name: str) -> int:
-    name = name.translate(_DIGITS)
     if not name.islower():
         name = _CAMEL.sub(r"\1-\2", name).lower()
-    compact = _SPLIT.sub("", name)
+    # a word holding a digit is generated ("2638ad0", "post-4711"): it says nothing
+    words = [w for w in _WORDSEP.split(name) if w and not _HAS_DIGIT.search(w)]
+    if not words:
+        return 0
+    compact = _SPLIT.sub("", "".join(words))
+    last = _SPLIT.sub("", words[-1])
     if compact in _HIDDEN_CLASSES:
         return BIT["hidden"]
     found = []
     h = _TOKEN_HINT.get(compact)
     if h:
         found.append(h)
-    last = name.rstrip("-_ ").rsplit("-", 1)[-1].rsplit("_", 1)[-1]
-    h = _TOKEN_HINT.get(_SPLIT.sub("", last))
+    h = _TOKEN_HINT.get(last)
     if h:
         found.append(h)
     for part in _PARTS_RE.findall(compact):
@@ -160,16 +165,16 @@ def _norm(text: str, pre: bool) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
-# Digits separate words in generated names ("a76b29-ad0f", "post-4711"): they become
-# "-", so that letters on either side of a digit never join into a fake word.
-_DIGITS = str.maketrans("0123456789", "----------")
+# Ids that differ only in their digits ("post-4711", "post-4712") share a cache entry:
+# every digit reads as 0 (a word holding a digit is ignored by _name_hints anyway).
+_DIGITS = str.maketrans("123456789", "000000000")
 _id_cache: dict[str, int] = {}
 # Stack codes for elements that are not block nodes (a block pushes its parent's index).
 _LINK, _INLINE, _SKIPPED = -2, -3, -4
 
 
 def _id_hints(ident: str) -> int:
-    """Hints of an id; ids are often unique ("post-4711"), so digits are dropped first."""
+    """Hints of an id; ids are often unique ("post-4711"): cached with digits as 0."""
     key = ident.translate(_DIGITS)
     got = _id_cache.get(key)
     if got is None:
