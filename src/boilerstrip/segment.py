@@ -354,7 +354,7 @@ def _other_hints(tag: str, attrib) -> int:
     prop = attrib.get("itemprop")
     if prop:
         own |= attr_hints(prop[:_ATTR_MAX])
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    if "hidden" in attrib:  # (aria-hidden hides from screen readers only: slides, icons)
         own |= _HIDDEN_BIT
     style = (attrib.get("style") or "")[:_ATTR_MAX]
     if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
