@@ -374,7 +374,7 @@ THRESHOLDS = {
     "end_rest_share": 0.25,       # ... and cuts the rest when the prose after it is below
                                   # this share of the prose before it
     # tidy
-    "duplicate_min_chars": 10**9,  # off: ground truths keep repeated text
+    "duplicate_min_chars": 30,   # a kept text this long seen again (a mobile copy) is dropped
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
     "text_headline_max_words": 30,  # a line this short, unpunctuated, reads as a headline
