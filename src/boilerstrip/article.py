@@ -8,24 +8,60 @@ from typing import Any
 KINDS = ("heading", "paragraph", "list_item", "quote", "code", "table_row", "caption")
 
 
-@dataclass(frozen=True, slots=True)
 class Block:
-    """One text block of the input, in document order.
+    """One text block of the input, in document order (read-only).
 
     ``reason`` is ``None`` for a kept block and names why it was dropped otherwise
     (see ``boilerstrip.REASONS``). ``features`` holds the numbers the scorer used.
+    ``path`` (tag#id.class/... of the containers above it) is worked out when first read.
     """
 
-    kind: str
-    text: str
-    position: int
-    tag: str = ""
-    level: int = 0
-    path: str = ""
-    link_density: float = 0.0
-    score: float = 0.0
-    reason: str | None = None
-    features: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("kind", "text", "position", "tag", "level", "_path", "link_density", "score",
+                 "reason", "features", "_where")
+    _FIELDS = ("kind", "text", "position", "tag", "level", "path", "link_density", "score",
+               "reason", "features")
+
+    def __init__(
+        self, kind: str, text: str, position: int, tag: str = "", level: int = 0,
+        path: str | None = None, link_density: float = 0.0, score: float = 0.0,
+        reason: str | None = None, features: dict[str, Any] | None = None, *, where=None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "kind", kind)
+        set_(self, "text", text)
+        set_(self, "position", position)
+        set_(self, "tag", tag)
+        set_(self, "level", level)
+        set_(self, "_path", path)
+        set_(self, "link_density", link_density)
+        set_(self, "score", score)
+        set_(self, "reason", reason)
+        set_(self, "features", features if features is not None else {})
+        set_(self, "_where", where)  # (segmentation, node) to work the path out from
+
+    @property
+    def path(self) -> str:
+        if self._path is None:
+            seg_node = self._where
+            object.__setattr__(self, "_path", seg_node[0].path(seg_node[1]) if seg_node else "")
+            object.__setattr__(self, "_where", None)
+        return self._path
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"Block is read-only (cannot set {name!r})")
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not Block:
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self._FIELDS)
+
+    __hash__ = None  # like a frozen dataclass holding a dict: not hashable
+
+    def __reduce__(self):  # pickle (batch workers send results between processes)
+        return (Block, tuple(getattr(self, f) for f in self._FIELDS))
+
+    def __repr__(self) -> str:
+        return f"Block(kind={self.kind!r}, text={self.text[:40]!r}, position={self.position}, reason={self.reason!r})"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -11,7 +11,7 @@ def _public(seg, b, flat: bool = False) -> Block:
     text = b.text.replace("\n", " ") if flat else b.text
     return Block(
         kind=b.kind, text=text, position=b.position, tag=b.tag, level=b.level,
-        path=seg.path(b.node) if b.node >= 0 else "",
+        where=(seg, b.node) if b.node >= 0 else None,
         link_density=b.link_chars / b.chars if b.chars else 0.0,
         score=b.score, reason=b.reason, features=b.features,
     )

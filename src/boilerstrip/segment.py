@@ -75,7 +75,10 @@ def _name_hints(name: str) -> int:
     if not name.islower():
         name = _CAMEL.sub(r"\1-\2", name).lower()
     # a word holding a digit is generated ("2638ad0", "post-4711"): it says nothing
-    words = [w for w in _WORDSEP.split(name) if w and not _HAS_DIGIT.search(w)]
+    words = _WORDSEP.split(name)
+    if _HAS_DIGIT.search(name):
+        words = [w for w in words if not _HAS_DIGIT.search(w)]
+    words = [w for w in words if w]
     if not words:
         return 0
     compact = _SPLIT.sub("", "".join(words))
