@@ -56,8 +56,8 @@ def page_50mb(size: int = 50 * MB) -> str:
     size_now = 0
     i = 0
     while size_now < size:
-        if i % 5 == 4:
-            chunk = f"<p>{_PARA * 8}</p>\n"
+        if i % 5 == 4:  # numbered: repeated paragraphs would be dropped as duplicates
+            chunk = f"<p>{i} {_PARA * 8}</p>\n"
         elif i % 5 in (0, 1):
             chunk = f"<script type='application/json'>{blob}</script>\n"
         else:
@@ -71,8 +71,10 @@ def page_50mb(size: int = 50 * MB) -> str:
 
 def page_50mb_prose(size: int = 50 * MB) -> str:
     """50 MB of paragraphs: the worst case for the scorer (every byte is text)."""
+    # numbered, so that no paragraph repeats another (repeats are dropped as duplicates)
     para = f"<p>{_PARA * 8}</p>\n"
-    return _page("<article>" + para * (size // len(para)) + "</article>")
+    count = size // (len(para) + 8)
+    return _page("<article>" + "".join(f"<p>{i} {para[3:]}" for i in range(count)) + "</article>")
 
 
 def empty_elements(n: int = 1_000_000) -> str:
