@@ -384,6 +384,7 @@ THRESHOLDS = {
     "text_headline_factor": 0.0,   # value per char of a headline-like line
     "text_low_cohesion": 0.05,      # below: shares almost no vocabulary with the article
     "text_low_cohesion_factor": 0.5,  # prose of low cohesion is worth this much
+    "text_menu_max_stop_share": 0.15,  # a capitalised line with fewer short stopwords is a menu
 }
 
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from ._stoplists import detect
+from ._stoplists import detect, stoplist_for
 from .segment import BIT, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -664,14 +664,33 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         b.score = round(values[k] / b.chars, 3) if b.chars else 0.0
         b.reason = None
     _name_widgets(blocks, kinds, cohesion, j)
-    # before the article: a headline nearest to it is the title; the rest is page chrome
+    # The top of a page: chrome (menus, widgets, crumbs), then perhaps the headline, then
+    # the article. When nothing chrome-like stands between the headline and the best
+    # prose run, the lines there (a listing's first items, a dek) are the article's too.
+    stop = stoplist_for(seg.language)
+    chrome = [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks[:i])]
+    top = 0
+    while top < i and chrome[top]:
+        top += 1
     title_at = -1
-    for k in range(i - 1, -1, -1):
-        if kinds[k] == "headline" and blocks[k].shape["words"] >= 3 and blocks[k].reason is None:
-            title_at = k
-            break
-        if kinds[k] not in ("byline", "tiny"):
-            break
+    start = top
+    if top < i and kinds[top] == "headline" and blocks[top].shape["words"] >= 3:
+        title_at, start = top, top + 1
+        while start < i and kinds[start] == "byline":
+            start += 1
+    if start < i and not any(chrome[start:i]):
+        i = start
+    else:  # chrome in between: the headline nearest to the article is its title
+        title_at = -1
+        for k in range(i - 1, -1, -1):
+            if kinds[k] == "headline" and blocks[k].shape["words"] >= 3 and blocks[k].reason is None:
+                title_at = k
+                break
+            if kinds[k] not in ("byline", "tiny"):
+                break
+    for k in range(i, j):  # lines now inside the article keep no "after-end" naming
+        if blocks[k].reason in ("navigation", "header") and kinds[k] != "widget":
+            blocks[k].reason = None
     for k in range(i):
         b = blocks[k]
         if k == title_at:
@@ -686,6 +705,34 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
 
 
 _NON_PROSE = frozenset(("headline", "line", "tiny", "byline", "cut", "widget"))
+_MENU_SEPARATORS = (" | ", " · ", " • ", " / ", " » ", " › ")
+
+
+def _chrome_like(b, kind: str, stop) -> bool:
+    """A line of page chrome: a widget line, a crumb, or a menu ("Home News Sport About",
+    "News | Wildlife | About us", a column of one- or two-word links)."""
+    if kind == "widget":
+        return b.features["phrase"] != "promo"
+    if kind == "tiny":
+        return True
+    text = b.text
+    lines = text.split("\n")
+    if len(lines) >= 3 and all(len(line.split()) <= 4 for line in lines):
+        return True
+    if kind not in ("headline", "line"):
+        return False
+    if sum(text.count(sep) for sep in _MENU_SEPARATORS) >= 2:
+        return True
+    words = text.split()
+    if len(words) <= 2 and kind == "headline":
+        return True
+    if not 3 <= len(words) <= 10 or stop is None:
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    # Title Case headlines hold short function words ("How To Build A..."); menus do not
+    short_stops = sum(1 for w in words if len(w) <= 3 and w.lower() in stop)
+    return short_stops < T["text_menu_max_stop_share"] * len(words)
 _TEXT_SECTIONS = frozenset(_TEXT_FOLLOW.get(r) for r in rules.TEXT_SECTION_REASONS)
 
 
