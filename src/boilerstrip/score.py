@@ -556,7 +556,8 @@ _BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS), re.I)
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
 _TEXT_END = frozenset(rules.TEXT_END_REASONS)
-_TEXT_INLINE = frozenset(("promo",))
+# in-body lines that are removed without ending the article around them
+_TEXT_INLINE = frozenset(("promo",) + rules.TEXT_INNER_REASONS)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
@@ -585,8 +586,8 @@ def _text_kind(b) -> str:
 def _text_value(kind: str, b, cohesion: float) -> float:
     c = float(b.chars)
     if kind == "widget":
-        if b.features["phrase"] == "promo":
-            return 0.0  # an in-body promo: removed, but the article goes on around it
+        if b.features["phrase"] in _TEXT_INLINE:
+            return 0.0  # an in-body promo or button: removed, the article goes on around it
         return -(c + T["text_widget_cost"])
     if kind == "tiny":
         return -T["text_tiny_cost"]
