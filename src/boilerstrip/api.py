@@ -28,7 +28,7 @@ def clean_article(
     url: str | None = None,
     *,
     input: Literal["auto", "html", "text"] = "auto",
-    metadata: bool = True,
+    metadata: bool | Literal["full"] = True,
     include_comments: bool = False,
     include_tables: bool = True,
     favor: Favor = "balanced",
@@ -41,7 +41,8 @@ def clean_article(
     from their BOM, declared charset, or by detection), an lxml element or tree, or a
     ``bs4`` BeautifulSoup/Tag. ``input`` forces "html" or "text" instead of detecting it.
 
-    Options: ``metadata`` (title, author, date; off is faster), ``include_comments``
+    Options: ``metadata`` (title, author and date the page declares; ``"full"`` also
+    searches the page text for them, slower; ``False`` is fastest), ``include_comments``
     (comments go to ``Article.comments``), ``include_tables``, ``favor`` ("precision"
     drops doubtful blocks, "recall" keeps them), ``site_profile`` (block hashes from
     :func:`block_hash` to drop as ``site-repeat``), ``timeout`` (seconds; on expiry the
@@ -88,7 +89,7 @@ def clean_article(
     else:
         if payload is None:
             return Article(url=url, input_kind="html", reason="empty input: nothing to parse")
-        meta = _metadata(payload, url) if metadata else None
+        meta = _metadata(payload, url, full=metadata == "full") if metadata else None
         seg = segment.segment_html(payload)
         title = (meta or {}).get("title") or seg.title
     if not seg.blocks:
@@ -111,18 +112,38 @@ def _apply_meta(art: Article, meta: dict | None, title: str | None) -> None:
         art.url = art.url or meta.get("url") or None
 
 
-def _metadata(root: Any, url: str | None) -> dict:
-    """Title, author and date via trafilatura's metadata extractor, on our parsed tree."""
+def _metadata(root: Any, url: str | None, full: bool = False) -> dict:
+    """Title, author and date from trafilatura's metadata code and htmldate, on our tree.
+
+    The default reads what the page declares: <meta> tags, JSON-LD, the <title>/<h1>, and
+    htmldate's fast search. ``full`` runs trafilatura's whole extractor, which also looks
+    for authors and dates in the page text (several times slower).
+    """
     try:
         from lxml.html import HtmlElement
-        from trafilatura.metadata import extract_metadata
 
         if not isinstance(root, HtmlElement):  # a caller's plain lxml tree
             root = _input.parse_html(_input.etree.tostring(root, encoding="unicode"))
-        # a huge tree would take the extractor minutes: it then sees only the <head>
-        doc = extract_metadata(_input.metadata_view(root), default_url=url)
+        # a huge tree would take the extractors minutes: they then see only the <head>
+        view = _input.metadata_view(root)
+        if full:
+            from trafilatura.metadata import extract_metadata
+
+            doc = extract_metadata(view, default_url=url)
+            if doc is None:
+                return {}
+            return {"title": doc.title, "author": doc.author, "date": doc.date, "url": doc.url}
+        from htmldate import find_date
+        from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+
+        doc = examine_meta(view)
+        try:
+            doc = extract_meta_json(view, doc)
+        except Exception:  # malformed JSON-LD: keep what the <meta> tags said
+            pass
+        author = doc.author if doc.author and " " in doc.author.strip() else None
+        date = find_date(view, url=url, extensive_search=False, original_date=True)
+        return {"title": doc.title or extract_title(view), "author": author, "date": date,
+                "url": doc.url or url}
     except Exception:  # metadata is best-effort; the text must not fail because of it
         return {}
-    if doc is None:
-        return {}
-    return {"title": doc.title, "author": doc.author, "date": doc.date, "url": doc.url}

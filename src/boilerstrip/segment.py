@@ -216,20 +216,22 @@ class _Segmenter:
         self.buf: list[str] = []
         self.link_chars = 0
         self.skipping = 0            # depth inside an element whose text is never seen
-        self.in_title = False
+        self.in_title = 0            # skipping depth of the <title> being read (0: none)
         self.title = ""
         self.done = False            # the root element has ended
 
     def start(self, tag, attrib) -> None:
         if self.skipping:
             self.skipping += 1
+            if tag == "title" and not self.title and not self.in_title:
+                self.in_title = self.skipping  # the depth it ends at
             return
         if self.done:  # a second root after </html>: a tree builder drops it, so do we
             self.skipping = 1
             return
         if tag in _SKIP:
             self.skipping = 1
-            self.in_title = tag == "title" and not self.title
+            self.in_title = 1 if tag == "title" and not self.title else 0
             return
         own = semantic = _HINT_BY_TAG.get(tag, 0)
         klass = ""
@@ -282,9 +284,9 @@ class _Segmenter:
 
     def end(self, tag) -> None:
         if self.skipping:
+            if self.skipping == self.in_title:
+                self.in_title = 0
             self.skipping -= 1
-            if not self.skipping:
-                self.in_title = False
             return
         if not self.stack:
             return
@@ -408,7 +410,7 @@ def segment_html(root) -> Segmentation:
                 tag = (raw.rsplit("}", 1)[1] if "}" in raw else raw).lower()
                 names[raw] = tag
             seg.start(tag, el.attrib)
-            if seg.skipping and not seg.in_title:
+            if seg.skipping and not seg.in_title and tag != "head":  # <head> holds the title
                 walker.skip_subtree()
             elif el.text:
                 seg.data(el.text)
