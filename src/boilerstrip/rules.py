@@ -389,9 +389,9 @@ THRESHOLDS = {
 
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).
 FAVOR = {
-    "precision": {"boilerplate_weight": 0.75, "revise_min_prose": 0, "revise_min_share": 0.0,
+    "precision": {"boilerplate_weight": 1.5, "revise_min_prose": 0, "revise_min_share": 0.0,
                   "revise_reach": 2},
-    "recall": {"boilerplate_weight": 0.75, "revise": False, "lone_link_goes": False},
+    "recall": {"boilerplate_weight": 0.4, "revise": False, "lone_link_goes": False},
 }
 
 

@@ -319,7 +319,8 @@ class _Segmenter:
     def close(self) -> Segmentation:
         if self.buf:
             self._flush()
-        return Segmentation(blocks=self.blocks, nodes=self.nodes, title=self.title, kind="html")
+        return Segmentation(blocks=_merge_rows(self.blocks, self.nodes), nodes=self.nodes,
+                            title=self.title, kind="html")
 
     def _flush(self) -> None:
         text = "".join(self.buf)
@@ -348,6 +349,29 @@ class _Segmenter:
             if piece:
                 n = len(piece)
                 blocks.append(RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
+
+
+def _merge_rows(blocks: list[RawBlock], nodes: list[Node]) -> list[RawBlock]:
+    """One block per table row: the cells of a <tr> that follow one another (each a
+    single block of its own) are joined with " | ", the row being their container."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        node = nodes[b.node] if b.node >= 0 else None
+        if node is not None and node.tag in ("td", "th") and out:
+            prev = out[-1]
+            row = node.parent
+            if (prev.kind == "table_row" and prev.node == row and "\n" not in b.text
+                    and "\n" not in prev.text):
+                text = prev.text + " | " + b.text
+                out[-1] = RawBlock(text, "tr", "table_row", 0, row, len(text),
+                                   prev.link_chars + b.link_chars, 0, prev.position)
+                continue
+        if node is not None and node.tag in ("td", "th") and node.parent >= 0 and nodes[node.parent].tag == "tr":
+            b = RawBlock(b.text, "tr", "table_row", 0, node.parent, b.chars, b.link_chars, b.hints, b.position)
+        out.append(b)
+    for i, b in enumerate(out):
+        b.position = i
+    return out
 
 
 def _other_hints(tag: str, attrib) -> int:

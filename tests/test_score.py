@@ -1,0 +1,85 @@
+"""Unit tests of stage 2, scoring (src/boilerstrip/score.py), on small made-up pages."""
+from __future__ import annotations
+
+from boilerstrip import score
+from boilerstrip.score import Options, phrase_reason
+from boilerstrip.segment import segment_markup, segment_text
+
+PROSE = (
+    "The committee met on Tuesday to discuss the plan for the new library, and after a long "
+    "debate the members agreed that the work should begin in the spring of next year. "
+)
+
+
+def scored(markup: str, **opts):
+    seg, _ = segment_markup(markup.encode("utf-8"))
+    score.score(seg, Options(**opts))
+    return {b.text: b.reason for b in seg.blocks}
+
+
+def test_widget_phrases():
+    assert phrase_reason("Visited 12 times, 1 visit(s) today") == "view-counter"
+    assert phrase_reason("READ MORE: Another story entirely") == "promo"
+    assert phrase_reason("Related Articles") == "related"
+    assert phrase_reason("Leave a Reply") == "comments"
+    assert phrase_reason("We use cookies to improve your experience.") == "cookie"
+    assert phrase_reason("Add to cart") == "control"
+    assert phrase_reason("Tags: travel, food") == "tags"
+    assert phrase_reason("© 2024 Some Site. All rights reserved.") == "footer"
+    assert phrase_reason("Menu\nHome") == "navigation"          # any line of a block
+    assert phrase_reason("Ähnliche Artikel") == "related"        # not only English
+    assert phrase_reason(PROSE) is None
+    assert phrase_reason("x" * 1000) is None                    # long text is never a widget
+
+
+def test_region_keeps_the_article_and_drops_page_chrome():
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a> <a href='/c'>Contact</a></nav>"
+        "<div class='layout'><div class='content'>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(5)) +
+        "</div><div class='sidebar'><p>Popular posts on this site this week</p></div></div>"
+        "<footer><p>© 2024 The Site. All rights reserved.</p></footer></body></html>"
+    )
+    reasons = scored(page)
+    kept = [t for t, r in reasons.items() if r is None]
+    assert len(kept) == 5 and all(PROSE.strip() in t for t in kept)
+    assert reasons["Home About Contact"] == "navigation"
+    assert reasons["© 2024 The Site. All rights reserved."] == "footer"
+    assert reasons["Popular posts on this site this week"] in ("sidebar", "outside-main")
+
+
+def test_a_layout_hint_on_the_content_column_is_not_believed():
+    page = ("<html><body><div class='sidebar-left'>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) +
+            "</div></body></html>")
+    assert all(r is None for r in scored(page).values())
+
+
+def test_terminating_block_ends_the_article():
+    page = ("<html><body><article>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) +
+            "<h3>Related Articles</h3><p><a href='/1'>Another story about something else</a></p>"
+            "<p><a href='/2'>A third story on another subject</a></p></article></body></html>")
+    reasons = scored(page)
+    assert reasons["Related Articles"] == "related"
+    assert reasons["Another story about something else"] is not None
+    assert reasons["A third story on another subject"] is not None
+
+
+def test_include_tables_false_drops_rows_and_favor_changes_thresholds():
+    page = ("<html><body><article>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(3)) +
+            "<table><tr><td>Size</td><td>Large</td></tr></table></article></body></html>")
+    assert scored(page)["Size | Large"] is None  # a row is one block, kept by default
+    assert scored(page, include_tables=False)["Size | Large"] == "table"
+    assert score.rules.thresholds("recall")["boilerplate_weight"] < score.rules.thresholds()["boilerplate_weight"]
+    assert score.rules.thresholds("precision")["boilerplate_weight"] > score.rules.thresholds()["boilerplate_weight"]
+
+
+def test_text_best_run_title_and_tail():
+    text = ("A headline about the library plan\n\n" + "\n\n".join(f"{i} {PROSE}" for i in range(4)) +
+            "\n\nVisited 3 times, 1 visit(s) today\n\nRelated Article\n\nAnother headline\n\n"
+            "The first words of another story that is cut off in the middle of")
+    seg = segment_text(text)
+    score.score(seg, Options())
+    reasons = [b.reason for b in seg.blocks]
+    assert reasons[0] == "title" and seg.title == "A headline about the library plan"
+    assert reasons[1:5] == [None] * 4
+    assert reasons[5] == "view-counter" and reasons[6] == "related"
+    assert reasons[7:] == ["teaser", "teaser"]
