@@ -165,7 +165,8 @@ WIDGET_PHRASES = {
         r"^\d[\d,.\s]*[km]?\s(views?|visits?|reads?|visualizaciones|vues|aufrufe|visualizzazioni)$",
         r"\bvisit\(s\) today\b",
         r"^(post |page |article )?views?\s*:\s*\d[\d,.\s]*$",
-        r"^(views?|page views|hits)\s*:?\s*[\d,.]+$",
+        r"^(views?|page views|hits|visualizzazioni|aufrufe|vues|visualizaciones|visualizações|"
+        r"weergaven|wyświetlenia|просмотры)\s*:?\s*[\d,.]+$",
     ],
     "comments": [
         r"^leave a (reply|comment)\b", r"^(post|add|write|submit) a comment\b",
@@ -218,6 +219,7 @@ WIDGET_PHRASES = {
         r"^(articles similaires|à lire aussi|lire aussi|sur le même sujet|vous aimerez aussi)",
         r"^(artículos relacionados|también te puede interesar|noticias relacionadas|te puede interesar)",
         r"^(articoli correlati|leggi anche|potrebbe interessarti)", r"^(gerelateerde artikelen|lees ook)",
+        r"^(altro da|altri articoli|mehr von|plus de|más de|mais de|meer van|więcej od)\b.{0,60}$",
     ],
     "tags": [
         r"^(filed|posted) (under|in) \w", r"^tagged( with)? \w",
