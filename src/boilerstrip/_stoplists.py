@@ -44,7 +44,7 @@ def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
     # Most pages are in a handful of languages: try those first and stop at a clear fit.
     for i in _first_tries(langs):
         stop = sets[i]
-        if sum(1 for w in words if w in stop) >= CLEAR_FIT * len(words):
+        if sum(map(stop.__contains__, words)) >= CLEAR_FIT * len(words):
             return langs[i], stop
     sample = set(words)
     best, best_score = -1, 0.0

@@ -153,7 +153,7 @@ def _features(seg: Segmentation) -> list | None:
             words = _WORD.findall(b.text.lower())
             nw = len(words)
             if have_stop and nw:
-                stops = sum(1 for w in words if w in stop)
+                stops = sum(map(stop.__contains__, words))
                 sd = stops / nw
             else:
                 sd = 0.0

@@ -480,7 +480,7 @@ def segment_text(text: str) -> Segmentation:
         pieces = text.split("\n")
     blocks: list[RawBlock] = []
     for piece in pieces:
-        piece = "\n".join(" ".join(_WS.split(line)).strip() for line in piece.split("\n")).strip()
+        piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
         if not piece:
             continue
         blocks.append(
