@@ -37,6 +37,8 @@ def add_parser(sub) -> None:
     out.add_argument("-o", "--output", metavar="OUTPUT", help="JSON Lines file to write (- for stdout)")
     out.add_argument("--out-dir", metavar="DIR", help="write one file per document here, plus index.jsonl")
     out.add_argument("--format", choices=("txt", "md"), default="txt", help="file type with --out-dir (default txt)")
+    out.add_argument("--report", metavar="HTML",
+                     help="also write a summary page of the run (self-contained HTML)")
     out.add_argument("--resume", action="store_true",
                      help="keep the records already in the output and do only the rest")
     out.add_argument("--ordered", action=argparse.BooleanOptionalAction, default=True,
@@ -88,6 +90,22 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    import os
+    import sys
+
     from .batch.run import run_batch
 
-    return run_batch(args)
+    if args.report and (args.output in (None, "-")) and not args.out_dir:
+        print("boilerstrip batch: --report needs -o FILE or --out-dir (the records are read back)",
+              file=sys.stderr)
+        return 2
+    status = run_batch(args)
+    if args.report and status in (0, 1):
+        from .report import read_jsonl, render_batch_report
+
+        source = (os.path.join(args.out_dir, "index.jsonl") if args.out_dir else args.output)
+        if os.path.exists(source):
+            render_batch_report(read_jsonl(source), args.report)
+            if not getattr(args, "quiet", False):
+                print(f"report: {args.report}", file=sys.stderr)
+    return status
