@@ -37,6 +37,16 @@ def add_parser(sub) -> None:
     out.add_argument("-o", "--output", metavar="OUTPUT", help="JSON Lines file to write (- for stdout)")
     out.add_argument("--out-dir", metavar="DIR", help="write one file per document here, plus index.jsonl")
     out.add_argument("--format", choices=("txt", "md"), default="txt", help="file type with --out-dir (default txt)")
+    eng = b.add_argument_group("cluster (Dask)")
+    eng.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local worker processes (default), or a Dask cluster: -o is then a directory "
+                          "or fsspec URL that receives shards part-00000.jsonl.gz ...")
+    eng.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler (tcp://HOST:8786); default: a LocalCluster sized to this machine")
+    eng.add_argument("--shard-format", choices=("jsonl", "parquet"), default="jsonl",
+                     help="shard files with --engine dask (default jsonl, gzip-compressed)")
+    eng.add_argument("--retries", type=int, default=2, metavar="N",
+                     help="times Dask retries a failed partition before its documents become error records")
     out.add_argument("--report", metavar="HTML",
                      help="also write a summary page of the run (self-contained HTML)")
     out.add_argument("--resume", action="store_true",
@@ -99,6 +109,20 @@ def run(args) -> int:
         print("boilerstrip batch: --report needs -o FILE or --out-dir (the records are read back)",
               file=sys.stderr)
         return 2
+    if args.engine == "dask":
+        bad = [flag for flag, on in (("--out-dir", args.out_dir), ("--resume", args.resume),
+                                     ("--report", args.report), ("--fail-fast", args.fail_fast)) if on]
+        if bad or not args.output or args.output == "-":
+            why = f"{', '.join(bad)} not available" if bad else "-o DIRECTORY_OR_URL is needed"
+            print(f"boilerstrip batch: --engine dask: {why}", file=sys.stderr)
+            return 2
+        try:
+            from .batch.dask_engine import run_dask
+        except ImportError as e:
+            print(f"boilerstrip batch: --engine dask needs dask: pip install 'boilerstrip[dask]' ({e})",
+                  file=sys.stderr)
+            return 2
+        return run_dask(args, quiet=args.quiet)
     status = run_batch(args)
     if args.report and status in (0, 1):
         from .report import read_jsonl, render_batch_report
