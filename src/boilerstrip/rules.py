@@ -291,7 +291,8 @@ REGION_NEUTRAL_PHRASES = ("control", "meta")
 #: ... and the class hints that likewise do not count against a container.
 REGION_NEUTRAL_HINTS = ("meta",)
 
-#: Byline lines (text input): "By Jane Doe", "Par ...", a date line.
+#: Byline lines (text input): "By Jane Doe", "Par ...", a date line. Lower case: they are
+#: matched on lower-cased text.
 BYLINE_PATTERNS = [
     r"^(by|par|von|por|di|door|av|af)\s+\S",
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|"

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from ._stoplists import detect, stoplist_for
+from ._dispatch import AnchoredSet
+from ._stoplists import detect, detect_tokens, stoplist_for
 from .segment import BIT, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -52,10 +53,11 @@ _PRIORITY = {r: i for i, r in enumerate(rules.WIDGET_PHRASES)}
 
 def _compile_phrases(limit: int):
     """Two regexes for the reasons allowed at this text length: the anchored patterns
-    (tried at the start only) and the rest (searched from word starts only), each
+    (tried at the start only, dispatched on the first character) and the rest (searched from word starts only), each
     reason a named group. Patterns are lower-case and matched against lower-cased text
     (much faster than re.I), and every unanchored one starts at a word boundary."""
-    anchored, floating = [], []
+    anchored: dict[str, list[str]] = {}
+    floating = []
     for reason, pats in rules.WIDGET_PHRASES.items():
         if _LIMITS[reason] < limit:
             continue
@@ -63,11 +65,11 @@ def _compile_phrases(limit: int):
         a = [p[1:] for p in pats if p.startswith("^")]
         f = [p[2:] if p.startswith("\\b") else p for p in pats if not p.startswith("^")]
         if a:
-            anchored.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in a) + ")")
+            anchored[name] = a
         if f:
             floating.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in f) + ")")
     return (
-        re.compile("|".join(anchored)) if anchored else None,
+        AnchoredSet(anchored) if anchored else None,
         re.compile("\\b(?:" + "|".join(floating) + ")") if floating else None,
     )
 
@@ -139,18 +141,23 @@ def _classify(chars: int, ld: float, sd: float, have_stop: bool) -> str:
 def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
-    seg.language, stop = detect(b.text for b in seg.blocks)
+    text_mode = seg.kind == "text"
+    if text_mode:  # every line's words are needed: read them once, for the language too
+        tokens = [_WORD.findall(b.text.lower()) for b in seg.blocks]
+        seg.language, stop = detect_tokens(zip((b.text for b in seg.blocks), tokens))
+    else:
+        tokens = None
+        seg.language, stop = detect(b.text for b in seg.blocks)
     have_stop = stop is not None
     short, max_ld = T["short_chars"], T["max_link_density"]
-    text_mode = seg.kind == "text"
     content: list | None = [] if text_mode else None
-    for b in seg.blocks:
+    for n, b in enumerate(seg.blocks):
         ld = b.link_chars / b.chars if b.chars else 0.0
         if not text_mode and (b.chars < short or ld > max_ld):  # class decided without words
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = _WORD.findall(b.text.lower())
+            words = tokens[n] if tokens is not None else _WORD.findall(b.text.lower())
             nw = len(words)
             if have_stop and nw:
                 stops = sum(map(stop.__contains__, words))
@@ -158,13 +165,15 @@ def _features(seg: Segmentation) -> list | None:
             else:
                 sd = 0.0
             if text_mode:  # content words, for cohesion (short lines never need it)
-                content.append(
-                    {w for w in words if len(w) > 2 and not (have_stop and w in stop)} if nw >= 8 else set()
-                )
+                if nw < 8:
+                    content.append(set())
+                else:
+                    ws = set(words).difference(stop) if have_stop else set(words)
+                    content.append({w for w in ws if len(w) > 2})
         f = b.features
         f["chars"] = b.chars
         f["words"] = nw
-        f["link_density"] = round(ld, 3)
+        f["link_density"] = round(ld, 3) if ld else 0.0
         f["stopword_density"] = round(sd, 3)
         # HTML computes phrases later, only where hints have not decided already
         f["phrase"] = phrase_reason(b.text) if text_mode else None
@@ -552,7 +561,8 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
 # --------------------------------------------------------------------------
 # Plain text: the same phrases and cuts, with line shape instead of markup
 # --------------------------------------------------------------------------
-_BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS), re.I)
+# lower-case patterns on lower-cased text: faster than re.I
+_BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS))
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
 _TEXT_END = frozenset(rules.TEXT_END_REASONS)
@@ -570,7 +580,7 @@ def _text_kind(b) -> str:
         return "widget"
     if b.chars <= 3 or (sh["digits_only"] and b.chars <= 12):
         return "tiny"
-    if sh["words"] <= 14 and _BYLINE.search(b.text):
+    if sh["words"] <= 14 and _BYLINE.search(b.text.lower()):
         return "byline"
     if sh["ellipsis"] or not sh["terminal"]:
         if sh["words"] <= T["text_headline_max_words"] and not sh["ellipsis"] and not _SENTENCE_BREAK.search(b.text):
@@ -643,13 +653,17 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         if kinds[k] == "prose":
             for w in words[k]:
                 core[w] = core.get(w, 0) + 1
+    # share of a block's content words found in the core (in another core block, for
+    # a block of the core itself)
+    in_core = set(core)
+    in_other = {w for w, c in core.items() if c > 1}
     cohesion = []
     for k, ws in enumerate(words):
         if not ws:
             cohesion.append(0.0)
             continue
-        own = 1 if (i <= k < j and kinds[k] == "prose") else 0
-        cohesion.append(sum(1 for w in ws if core.get(w, 0) - own > 0) / len(ws))
+        own = i <= k < j and kinds[k] == "prose"
+        cohesion.append(len(ws & in_other if own else ws & in_core) / len(ws))
     values = [_text_value(k, b, c) for k, b, c in zip(kinds, blocks, cohesion)]
     i, j = _best_run(values[:end])
     if j <= i:  # nothing reads as an article (a listing): all but widgets up to the end

@@ -459,9 +459,10 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def line_shape(text: str) -> dict:
+def line_shape(text: str, words: int | None = None) -> dict:
     """The shape of a text line: what the scorer needs when there is no markup."""
-    words = len(text.split())
+    if words is None:
+        words = len(text.split())
     stripped = text.rstrip()
     return {
         "words": words,
@@ -480,14 +481,20 @@ def segment_text(text: str) -> Segmentation:
         pieces = text.split("\n")
     blocks: list[RawBlock] = []
     for piece in pieces:
-        piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
+        if "\n" in piece:
+            piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
+            nwords = None
+        else:
+            tokens = piece.split()
+            piece = " ".join(tokens)
+            nwords = len(tokens)
         if not piece:
             continue
         blocks.append(
             RawBlock(
                 text=piece, tag="line", kind="paragraph", level=0, node=-1,
                 chars=len(piece), link_chars=0, hints=0, position=len(blocks),
-                shape=line_shape(piece),
+                shape=line_shape(piece, nwords),
             )
         )
     return Segmentation(blocks=blocks, nodes=[], title="", kind="text")

@@ -1,0 +1,60 @@
+"""The first-character dispatch of anchored phrases gives the whole alternation's matches."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import score
+from boilerstrip._dispatch import AnchoredSet, first_chars
+
+
+def test_first_chars_of_simple_patterns():
+    assert first_chars(r"(read more|watch)\s*:") == frozenset("rw")
+    assert first_chars(r"\d+ comments") == frozenset("0123456789")
+    assert first_chars(r"[«<]?\s*next") == frozenset("<n\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ")
+    assert first_chars(r"[^a-y]x") is not None and "z" in first_chars(r"[^a-y]x")
+    assert first_chars(r"a?") is None  # can match empty: no restriction
+    assert first_chars(r"(?=x)xy") == frozenset("x")
+
+
+def _whole(groups: dict[str, list[str]]) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{n}>" + "|".join(f"(?:{p})" for p in ps) + ")" for n, ps in groups.items()))
+
+
+_TIERS = [(a, _whole({n: [p for p, _f in ps] for n, ps in a._groups})) for _lim, (a, _f) in score._PHRASE_TIERS if a]
+_STARTS = sorted({p[:12] for a, _w in _TIERS for _n, ps in a._groups for p, _f in ps if p[:1].isalnum()})
+_SAMPLES = [
+    "read more: the council's plan", "12 comments", "1,234 views", "« previous post", "next article",
+    "share this:", "© 2024 all rights reserved", "by jane doe", "« older posts", "«back", "ñ 3 comments",
+    "", "3", "subscribe to our newsletter", "related articles", "you may also like", "tags: a, b",
+]
+
+
+def _same(text: str) -> None:
+    low = text.lower()
+    for fast, whole in _TIERS:
+        m1, m2 = whole.match(low), fast.match(low)
+        assert (m1 and (m1.lastgroup, m1.group())) == (m2 and (m2.lastgroup, m2.group())), low
+
+
+def test_real_table_on_samples():
+    for s in _SAMPLES:
+        _same(s)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_STARTS + [""]), st.text(max_size=40))
+def test_real_table_on_generated_text(start, tail):
+    _same(start + tail)
+    _same(tail)
+
+
+def test_dispatch_keeps_group_priority():
+    fast = AnchoredSet({"first": [r"ab"], "second": [r"a\w+", r"\d"]})
+    assert fast.match("abc").lastgroup == "first"
+    assert fast.match("axe").lastgroup == "second"
+    assert fast.match("7").lastgroup == "second"
+    assert fast.match("zzz") is None
+    assert fast.match("ü") is None and fast.match("") is None
