@@ -10,8 +10,11 @@ The properties (also run, with a small budget, by tests/test_properties.py):
   (``_input.clean_text_chars``); for HTML, the text nodes of the parsed tree
   (entity-decoded) concatenated in document order, leaving out comments and the content
   of elements that never hold text (script, style, ...: ``rules.SKIP_TAGS``) but not the
-  text after them. Substring, not token equality, because inline tags join text nodes
-  into one word (``foo<b>bar</b>`` -> "foobar", as a browser shows it) and block
+  text after them; and, as a second reference, the same text without the elements a
+  browser hides (``hidden``, ``display: none``, ``visibility: hidden``), because
+  dropping ``a<i hidden>x</i>b`` joins "a" and "b" as a browser shows them: a token must
+  occur in one of the two. Substring, not token equality, because inline tags join text
+  nodes into one word (``foo<b>bar</b>`` -> "foobar", as a browser shows it) and block
   boundaries split them. Refused input (binary) must give empty text.
 * **deterministic** - cleaning the same input twice gives equal ``to_dict()``.
 * **text mode idempotent** - ``t1 = clean(doc, input="text").text`` then
@@ -159,10 +162,17 @@ def reference_text(doc, mode: str = "auto") -> str | None:
         return payload
     if payload is None:
         return ""
-    return visible_text(payload)
+    return visible_text(payload) + "\x00" + visible_text(payload, drop_hidden=True)
 
 
-def visible_text(root) -> str:
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el) -> bool:
+    return "hidden" in el.attrib or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def visible_text(root, drop_hidden: bool = False) -> str:
     """Text nodes in document order, leaving out comments and the content of elements
     that never hold text (rules.SKIP_TAGS: script, style, template, ...) but keeping the
     text that follows them: a browser shows ``a<script>x</script>b`` as "ab"."""
@@ -177,6 +187,11 @@ def visible_text(root) -> str:
         if event == "start":
             if not isinstance(tag, str) or tag.rsplit("}", 1)[-1].lower() in SKIP_TAGS:
                 walker.skip_subtree()
+                continue
+            if drop_hidden and el is not root and _hidden(el):
+                walker.skip_subtree()
+                if el.tail:
+                    out.append(el.tail)
                 continue
             if el.text:
                 out.append(el.text)
