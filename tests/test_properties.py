@@ -76,4 +76,10 @@ def test_words_subset_check_can_fail():
 
 def test_reference_text_of_html_skips_scripts_but_keeps_entities():
     ref = fuzz.reference_text("<p>caf&eacute; <script>secret()</script>au lait &amp; more</p>")
-    assert ref == "café au lait & more"
+    assert ref.split("\x00") == ["café au lait & more", "café au lait & more"]
+
+
+def test_reference_text_has_a_version_without_hidden_elements():
+    source, shown = fuzz.reference_text('<p>Z<i hidden>a</i>Reply <span style="display:none">x</span>y</p>').split("\x00")
+    assert source == "ZaReply xy"
+    assert shown == "ZReply y"

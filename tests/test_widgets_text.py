@@ -294,7 +294,7 @@ CASES = [
             W("You fixed my grandmother’s sewing machine in March", "comments"),
             W("Do you take laptops?", "comments"),
             W("Leave a Reply", "comments", exact=True),
-            W("Spring bike clinic this Saturday", AFTER_COMMENTS | {"sidebar", "navigation", "related"}),
+            W("Spring bike clinic this Saturday", AFTER_COMMENTS | {"sidebar", "navigation"} | RELATED),
             W("we use technologies like cookies", {"cookie", "after-end"}),
         ),
         absent=("Community, News repair, volunteering, zero waste", "Mending things, together"),

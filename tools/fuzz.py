@@ -189,9 +189,7 @@ def visible_text(root, drop_hidden: bool = False) -> str:
                 walker.skip_subtree()
                 continue
             if drop_hidden and el is not root and _hidden(el):
-                walker.skip_subtree()
-                if el.tail:
-                    out.append(el.tail)
+                walker.skip_subtree()  # its tail still comes with its end event
                 continue
             if el.text:
                 out.append(el.text)

@@ -167,6 +167,10 @@ WIDGET_PHRASES = {
         r"^(post |page |article )?views?\s*:\s*\d[\d,.\s]*$",
         r"^(views?|page views|hits|visualizzazioni|aufrufe|vues|visualizaciones|visualizações|"
         r"weergaven|wyświetlenia|просмотры)\s*:?\s*[\d,.]+$",
+        r"^(this (post|page|article|story) )?(has been|was) (viewed|read|visited) [\d,.]+ times\.?$",
+        r"^[\d,.]+\s+(visitas|visualizações|visualizacoes|weergaven|keer bekeken|keer gelezen|"
+        r"wyświetleń|просмотров)$",
+        r"^(vu|lu|visto|visitado|gelesen|bekeken|gelezen) [\d,.]+ (fois|veces|vezes|mal|keer)\.?$",
     ],
     "comments": [
         r"^leave a (reply|comment)\b", r"^(post|add|write|submit) a comment\b",
@@ -220,6 +224,10 @@ WIDGET_PHRASES = {
         r"^(artículos relacionados|también te puede interesar|noticias relacionadas|te puede interesar)",
         r"^(articoli correlati|leggi anche|potrebbe interessarti)", r"^(gerelateerde artikelen|lees ook)",
         r"^(altro da|altri articoli|mehr von|plus de|más de|mais de|meer van|więcej od)\b.{0,60}$",
+        r"^(latest|recent) (news|posts|articles|stories)\s*:?$", r"^also on\b.{0,60}$",
+        r"^(auch interessant|lesen sie auch|ver también|lee también|veja também|leia também|"
+        r"artigos relacionados|notícias relacionadas|você também pode gostar|zie ook|"
+        r"dit vind je misschien ook leuk|misschien ook interessant)\s*:?$",
     ],
     "tags": [
         r"^(filed|posted) (under|in) \w", r"^tagged( with)? \w",
@@ -385,6 +393,12 @@ THRESHOLDS = {
     "text_tiny_cost": 60,           # cost of a crumb like "0", "()", "x"
     "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"
     "text_headline_factor": 0.0,   # value per char of a headline-like line
+    "text_teaser_max_cohesion": 0.1,  # a teaser's summary under a "Related" heading shares less
+    "text_resume_cohesion": 0.7,
+    "text_box_max_lines": 8,      # inside the article, a widget names at most this many lines   # a heading this close to the article ends a box in it
+    "text_form_field_max_words": 4,  # a longer line after a form field is no field
+    "text_min_article_value": 1250,  # a best run worth less is no article: keep the listing
+    "text_min_article_share": 0.5,   # ... when it is also worth less than this share of the text
     "text_low_cohesion": 0.05,      # below: shares almost no vocabulary with the article
     "text_low_cohesion_factor": 0.5,  # prose of low cohesion is worth this much
     "text_menu_max_stop_share": 0.15,  # a capitalised line with fewer short stopwords is a menu

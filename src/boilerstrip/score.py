@@ -102,9 +102,13 @@ def _phrase_line(text: str) -> str | None:
 
 
 def phrase_reason(text: str) -> str | None:
-    """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES."""
+    """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
+    A longer text of several lines is judged by its first line (a section heading over
+    its items: "More from ...\nteaser\nteaser")."""
     if len(text) > _MAX_LIMIT:
-        return None
+        if "\n" not in text:
+            return None
+        return _phrase_line(text[: text.index("\n")].strip())
     if "\n" not in text:
         return _phrase_line(text)
     for line in text.split("\n"):
@@ -666,8 +670,17 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         cohesion.append(len(ws & in_other if own else ws & in_core) / len(ws))
     values = [_text_value(k, b, c) for k, b, c in zip(kinds, blocks, cohesion)]
     i, j = _best_run(values[:end])
-    if j <= i:  # nothing reads as an article (a listing): all but widgets up to the end
+    run_value = sum(values[i:j])
+    rest = sum(b.chars for k, b in enumerate(blocks[:end]) if kinds[k] != "widget")
+    if run_value < T["text_min_article_value"] and run_value < T["text_min_article_share"] * rest:
+        # nothing reads as an article (a listing, or one stray line such as an author
+        # box): all but widgets up to the end, after the menus on top
         i, j = 0, end
+        stop = stoplist_for(seg.language)
+        while i < j and _chrome_like(blocks[i], kinds[i], stop):
+            i += 1
+        if i >= j:  # all of it looks like a menu: keep it
+            i = 0
     # what follows the best run up to the end, and is no widget, belongs to it
     while j < end and (kinds[j] != "widget" or blocks[j].features["phrase"] in _TEXT_INLINE):
         j += 1
@@ -753,10 +766,14 @@ _TEXT_SECTIONS = frozenset(_TEXT_FOLLOW.get(r) for r in rules.TEXT_SECTION_REASO
 
 def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
     """A widget line names the non-prose lines that follow it (the fields of a
-    newsletter box), up to the next article paragraph; after the article's end
+    newsletter box), up to the next article paragraph (inside the article, at most a
+    box's worth of lines: text_box_max_lines); after the article's end
     (``end``) it names everything up to the next widget line (teasers after
     "Related", comment bodies after "3 thoughts on ...")."""
     state = None
+    low = T["text_low_cohesion"]
+    after_headline = False  # the previous line was a headline named by the section
+    named = 0  # lines named by the current widget line
     for k, b in enumerate(blocks):
         phrase = b.features["phrase"]
         tail = k >= end
@@ -765,12 +782,31 @@ def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
         if phrase:
             b.reason = phrase
             state = _TEXT_FOLLOW.get(phrase, "after-end" if tail else None)
+            after_headline = False
+            named = 0
             continue
-        short_stray = kinds[k] == "prose" and b.shape["words"] < 30 and cohesion[k] < T["text_low_cohesion"]
-        sticky = tail and state in _TEXT_SECTIONS
-        if state and (sticky or kinds[k] in _NON_PROSE or short_stray):
+        if state and not tail and (
+            named >= T["text_box_max_lines"]
+            or (kinds[k] in ("headline", "line") and (
+                cohesion[k] >= T["text_resume_cohesion"]
+                or (state == "form" and b.shape["words"] > T["text_form_field_max_words"])))
+        ):
+            state = None  # the article's next heading, not the box's next item
+        section = state in _TEXT_SECTIONS
+        # prose that shares (almost) no words with the article: short, or, in a section,
+        # a teaser's summary (after its headline, or under it in one block)
+        stray = kinds[k] == "prose" and (
+            (b.shape["words"] < 30 and cohesion[k] < low)
+            or (section and cohesion[k] < T["text_teaser_max_cohesion"] and (after_headline or "\n" in b.text))
+        )
+        sticky = tail and section
+        if state and (sticky or kinds[k] in _NON_PROSE or stray):
             b.reason = state[kinds[k] in ("headline", "cut")] if isinstance(state, tuple) else state
-        elif kinds[k] == "tiny":
+            after_headline = section and kinds[k] == "headline"
+            named += 1
+            continue
+        after_headline = False
+        if kinds[k] == "tiny":
             b.reason = "low-score"
         elif tail:
             b.reason = "after-end"
