@@ -717,7 +717,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             if kinds[k] not in ("byline", "tiny"):
                 break
     for k in range(i, j):  # lines now inside the article keep no "after-end" naming
-        if blocks[k].reason in ("navigation", "header") and kinds[k] != "widget":
+        if blocks[k].reason in ("navigation", "header") and kinds[k] not in ("widget", "tiny"):
             blocks[k].reason = None
     for k in range(i):
         b = blocks[k]

@@ -453,6 +453,7 @@ def segment_html(root) -> Segmentation:
 # Plain text
 # --------------------------------------------------------------------------
 _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n+")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
@@ -475,6 +476,8 @@ def line_shape(text: str, words: int | None = None) -> dict:
 def segment_text(text: str) -> Segmentation:
     """Split flattened text into blocks: on blank lines, or on line breaks if it has none."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):  # control characters are no text: they separate words
+        text = _CONTROL.sub(" ", text)
     if _BLANK_SPLIT.search(text):
         pieces = _BLANK_SPLIT.split(text)
     else:
