@@ -10,8 +10,8 @@ The properties (also run, with a small budget, by tests/test_properties.py):
   (``_input.clean_text_chars``); for HTML, the text nodes of the parsed tree
   (entity-decoded) concatenated in document order, leaving out comments and the content
   of elements that never hold text (script, style, ...: ``rules.SKIP_TAGS``) but not the
-  text after them; and, as a second reference, the same text without the elements a
-  browser hides (``hidden``, ``display: none``, ``visibility: hidden``), because
+  text after them; and, as a second reference, the same text without the inline (phrasing)
+  elements a browser hides (``hidden``, ``display: none``, ``visibility: hidden``), because
   dropping ``a<i hidden>x</i>b`` joins "a" and "b" as a browser shows them: a token must
   occur in one of the two. Substring, not token equality, because inline tags join text
   nodes into one word (``foo<b>bar</b>`` -> "foobar", as a browser shows it) and block
@@ -168,8 +168,17 @@ def reference_text(doc, mode: str = "auto") -> str | None:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+# HTML's phrasing (inline) elements: a hidden one drops out of its line of text
+_PHRASING = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong "
+    "sub sup time u var".split()
+)
+
+
 def _hidden(el) -> bool:
-    return "hidden" in el.attrib or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    tag = el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
+    return tag in _PHRASING and (
+        "hidden" in el.attrib or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
 
 
 def visible_text(root, drop_hidden: bool = False) -> str:

@@ -394,8 +394,10 @@ THRESHOLDS = {
     "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"
     "text_headline_factor": 0.0,   # value per char of a headline-like line
     "text_teaser_max_cohesion": 0.1,  # a teaser's summary under a "Related" heading shares less
-    "text_resume_cohesion": 0.7,
-    "text_box_max_lines": 8,      # inside the article, a widget names at most this many lines   # a heading this close to the article ends a box in it
+    "text_teaser_min_words": 20,   # a teaser's summary is a sentence or two: no shorter
+    "text_teaser_max_words": 120,  # ... and no longer than this
+    "text_resume_cohesion": 0.7,  # a heading this close to the article ends a box in it
+    "text_box_max_lines": 8,      # inside the article, a widget names at most this many lines
     "text_form_field_max_words": 4,  # a longer line after a form field is no field
     "text_min_article_value": 1250,  # a best run worth less is no article: keep the listing
     "text_min_article_share": 0.5,   # ... when it is also worth less than this share of the text

@@ -681,8 +681,17 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             i += 1
         if i >= j:  # all of it looks like a menu: keep it
             i = 0
-    # what follows the best run up to the end, and is no widget, belongs to it
+    # what follows the best run up to the end, and is no widget, belongs to it, unless
+    # teasers start there: a headline, then a summary cut short that shares nothing with
+    # the article
+    run_end = j
     while j < end and (kinds[j] != "widget" or blocks[j].features["phrase"] in _TEXT_INLINE):
+        if (kinds[j] == "cut" and cohesion[j] < T["text_teaser_max_cohesion"] and j > run_end
+                and kinds[j - 1] == "headline"
+                and T["text_teaser_min_words"] <= blocks[j].shape["words"] <= T["text_teaser_max_words"]):
+            while j > run_end and kinds[j - 1] == "headline":
+                j -= 1
+            break
         j += 1
     for k, b in enumerate(blocks):
         f = b.features
