@@ -36,6 +36,12 @@ RELATED_MARKERS: dict[str, list[str]] = {
            "Lees ook"],
 }
 
+#: Headings for the held-out check (``run_text.py``: container dumps with every heading of
+#: RELATED_MARKERS replaced by one of these): real-world wordings that boilerstrip's
+#: tables do not hold, so teasers must be found by their shape and position alone.
+UNSEEN_RELATED_MARKERS = ["Elsewhere on the site", "From our network", "Around the web",
+                          "Our picks", "Before you go", "In other news"]
+
 #: How a teaser's excerpt ends: "" = cut mid-sentence, the rest are appended.
 TEASER_ENDINGS = ["", "", "", "…", " …", "...", " ...", " [...]", " […]"]
 

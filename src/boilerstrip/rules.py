@@ -147,6 +147,11 @@ LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "
 #: Hints naming a widget: trusted up to THRESHOLDS["widget_hint_max_share"].
 WIDGET_HINTS = ("comments", "share", "newsletter", "cookie", "ads", "related", "byline-box", "promo")
 POSITIVE_HINTS = ("content", "main")
+#: Widget hints trusted whatever the size of their box once its text confirms them
+#: (THRESHOLDS["widget_confirm_blocks"] blocks matching the widget's phrases): consent
+#: centers and teaser grids hold pages of text, and a "content" box inside one is not
+#: the article. (Comments, newsletters: no; their phrases also occur around articles.)
+CONFIRMABLE_HINTS = ("cookie", "related", "share")
 
 # --------------------------------------------------------------------------
 # Widget phrases (matched case-insensitively against a block's whole text or
@@ -368,7 +373,8 @@ THRESHOLDS = {
     "tag_hint_max_share": 0.8,  # ... for a hint given by the element itself (<nav>, <aside>)
     "widget_hint_max_share": 0.85,
     "wraps_content_share": 0.5,      # a hinted box whose content-marked child holds this
-    "wraps_content_min_share": 0.25,  # share of its prose (and this of the page's) wraps
+    "widget_confirm_blocks": 2,       # blocks reading as the widget that confirm its hint
+    "wraps_content_min_share": 0.4,  # share of its prose (and this of the page's) wraps
                                       # the article: its boilerplate hints are not trusted
     "post_min_chars": 80,       # discussion page: the first post has this much prose ...
     "post_shared_share": 0.5,   # ... in a container class shared by this share of "comments"

@@ -29,6 +29,9 @@ _WIDGET = mask_of(rules.WIDGET_HINTS)
 _NEG = _LAYOUT | _WIDGET
 _POS = mask_of(rules.POSITIVE_HINTS)
 _HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT]
+_WIDGET_BIT_OF_REASON = {r: BIT[h] for h, r in rules.REASON_BY_HINT.items()
+                         if h in BIT and h in rules.CONFIRMABLE_HINTS}
+_CONFIRMABLE = mask_of(rules.CONFIRMABLE_HINTS)
 _COMMENTS = BIT["comments"]
 _MAIN = BIT["main"]
 _NEUTRAL = frozenset(rules.REGION_NEUTRAL_PHRASES)
@@ -239,19 +242,48 @@ def _node_hints(seg: Segmentation) -> list[int]:
             distrust |= bit
     if _posts_not_comments(seg, raw):
         distrust |= _COMMENTS
+    confirmed = _confirmed_widgets(seg, raw)
     cum = [0] * n
     for i, nd in enumerate(nodes):
-        own = nd.hints & ~distrust
+        sure = confirmed.get(i, 0)
+        own = nd.hints & ~(distrust & ~sure)
         if own & _NEG and best_pos[i] >= wraps_share * prose[i] and best_pos[i] >= wraps_min and prose[i]:
-            own &= ~_NEG  # it wraps the article ("has-share", "newsletter-post" on a wrapper)
+            own &= ~(_NEG & ~sure)  # it wraps the article ("has-share", "newsletter-post" on a wrapper)
         if own & _LAYOUT and prose[i] > layout_cap:
             # a semantic element (<nav>, <footer>...) is believed up to a higher share
             keep = nd.tag_hints & _LAYOUT if prose[i] <= tag_cap else 0
             own &= ~(_LAYOUT & ~keep)
         if own & _WIDGET and prose[i] > widget_cap:
-            own &= ~_WIDGET
+            own &= ~(_WIDGET & ~sure)
         cum[i] = (cum[nd.parent] if nd.parent >= 0 else 0) | own
     return cum
+
+
+def _confirmed_widgets(seg: Segmentation, raw: list[int]) -> dict[int, int]:
+    """Widget hints (CONFIRMABLE_HINTS) that the text under them confirms: node -> the bits of its own
+    hints for which at least ``widget_confirm_blocks`` blocks below it read as that
+    widget ("These cookies ...", "Always active" under a "consent" box). A confirmed hint
+    is trusted however much text its box holds (a consent center lists pages of it)."""
+    nodes = seg.nodes
+    counts: dict[tuple[int, int], int] = {}
+    for b in seg.blocks:
+        i = b.node
+        if i < 0 or not raw[i] & _CONFIRMABLE or b.chars > _MAX_LIMIT:
+            continue
+        b.features["phrase"] = reason = phrase_reason(b.text)
+        bit = _WIDGET_BIT_OF_REASON.get(reason) if reason else None
+        if bit is None or not raw[i] & bit:
+            continue
+        while i >= 0:
+            if nodes[i].hints & bit:
+                counts[(i, bit)] = counts.get((i, bit), 0) + 1
+            i = nodes[i].parent
+    need = T["widget_confirm_blocks"]
+    out: dict[int, int] = {}
+    for (i, bit), c in counts.items():
+        if c >= need:
+            out[i] = out.get(i, 0) | bit
+    return out
 
 
 def _posts_not_comments(seg: Segmentation, raw: list[int]) -> bool:
