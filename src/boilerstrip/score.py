@@ -149,9 +149,15 @@ def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
     text_mode = seg.kind == "text"
-    if text_mode:  # every line's words are needed: read them once, for the language too
-        tokens = [_WORD.findall(b.text.lower()) for b in seg.blocks]
-        seg.language, stop = detect_tokens(zip((b.text for b in seg.blocks), tokens))
+    if text_mode:  # every line's words are needed: the first lines' serve the language too
+        tokens: dict | None = {}
+
+        def first_lines():
+            for n, b in enumerate(seg.blocks):
+                tokens[n] = words = _WORD.findall(b.text.lower())
+                yield b.text, words
+
+        seg.language, stop = detect_tokens(first_lines())
     else:
         tokens = None
         seg.language, stop = detect(b.text for b in seg.blocks)
@@ -164,7 +170,9 @@ def _features(seg: Segmentation) -> list | None:
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = tokens[n] if tokens is not None else _WORD.findall(b.text.lower())
+            words = tokens.pop(n, None) if tokens is not None else None
+            if words is None:
+                words = _WORD.findall(b.text.lower())
             nw = len(words)
             if have_stop and nw:
                 stops = sum(map(stop.__contains__, words))
