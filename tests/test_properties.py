@@ -66,6 +66,9 @@ def test_generated_html_trees(doc, opts):
 @example("Leave a reply\nTweet\nHome\nSkip to content\n\n\n\nHome\nLeave a reply Tweet Home Skip to content  &amp; &amp;\n\n& &")
 @example("\x82\U00029eb1\xa0\x7f\xe7\xdb\xb6g\n\xcf\xe7")
 @example("\n\n\n\x7f \xa0 &quot; \x7f &quot; \x7f &quot;\n")
+# a short text's menus on top are found past the widget lines above them
+@example("&amp\n8\U000117be\n\n&#65; &nbsp; Tweet Read more: the other story &#65; \u041f\u0440\u0438\u0432\u0435\u0442 jar\n\nTweet x &amp; y")
+@example("Read more: the other story\nWe use cookies\nShare\n\nCzech\n\nspring 7.\x8f \n \t river Skip to content\n\r\n")
 def test_text_mode_is_idempotent(doc):
     fuzz.check_idempotent(doc)
 

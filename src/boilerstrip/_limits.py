@@ -139,14 +139,23 @@ def _run_async_exc(seconds, mine, fn, args, kwargs):
     lock = threading.Lock()
     state = {"active": True, "fired": False}
 
-    def fire():
-        with lock:
-            if state["active"]:
+    stop = threading.Event()
+
+    def watchdog():
+        if stop.wait(seconds):
+            return
+        # Sent again every 0.1 s until the call ends: an asynchronous exception raised
+        # inside a callback that swallows it (a gc callback, a bare except) is lost.
+        while True:
+            with lock:
+                if not state["active"]:
+                    return
                 state["fired"] = True
                 set_async_exc(ident, ctypes.py_object(mine))
+            if stop.wait(0.1):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
+    timer = threading.Thread(target=watchdog, daemon=True)
     try:
         try:
             timer.start()
@@ -156,6 +165,6 @@ def _run_async_exc(seconds, mine, fn, args, kwargs):
                 state["active"] = False
                 if state["fired"]:
                     set_async_exc(ident, None)  # clear it if still pending
-            timer.cancel()
+            stop.set()
     except mine:  # raised inside fn, or (rarely) in the cleanup above
         return False, None

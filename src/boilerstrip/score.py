@@ -717,7 +717,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         # box): all but widgets up to the end, after the menus on top
         i, j = 0, end
         stop = stoplist_for(seg.language)
-        while i < j and _chrome_like(blocks[i], kinds[i], stop):
+        # (widget lines are removed anyway: looking past them keeps the cut where a
+        # second cleaning, without them, puts it)
+        while i < j and (kinds[i] == "widget" or _chrome_like(blocks[i], kinds[i], stop)):
             i += 1
         if i >= j:  # all of it looks like a menu: keep it
             i = 0
