@@ -335,7 +335,7 @@ def targets(s: dict, rows: list[dict], seeds: dict) -> list[tuple[str, str, bool
         share, n = d["teasers"]
         ok = d["f"] >= 0.97 and share >= 0.95
         out.append(("container dump: F1 >= 0.97 and teasers removed in >= 95% of pages",
-                    f"F1 {d['f']:.3f}, teasers all removed in {_pct(share)} of {n} pages", ok))
+                    f"F1 {d['f']:.4f}, teasers all removed in {_pct(share)} of {n} pages", ok))
     ms_all = [r["m"]["boilerstrip"]["ms"] for r in rows]
     med = statistics.median(ms_all) if ms_all else float("nan")
     out.append(("median time per text page < 2 ms (boilerstrip, all pages of the run)",
