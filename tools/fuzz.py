@@ -10,8 +10,8 @@ The properties (also run, with a small budget, by tests/test_properties.py):
   (``_input.clean_text_chars``); for HTML, the text nodes of the parsed tree
   (entity-decoded) concatenated in document order, leaving out comments and the content
   of elements that never hold text (script, style, ...: ``rules.SKIP_TAGS``) but not the
-  text after them; and, as a second reference, the same text without the inline (phrasing)
-  elements a browser hides (``hidden``, ``display: none``, ``visibility: hidden``), because
+  text after them; and, as a second reference, the same text without the inline (not
+  block-level) elements a browser hides (``hidden``, ``display: none``, ``visibility: hidden``), because
   dropping ``a<i hidden>x</i>b`` joins "a" and "b" as a browser shows them: a token must
   occur in one of the two. Substring, not token equality, because inline tags join text
   nodes into one word (``foo<b>bar</b>`` -> "foobar", as a browser shows it) and block
@@ -168,16 +168,19 @@ def reference_text(doc, mode: str = "auto") -> str | None:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-# HTML's phrasing (inline) elements: a hidden one drops out of its line of text
-_PHRASING = frozenset(
-    "a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong "
-    "sub sup time u var".split()
+# Elements a browser displays as blocks by default; any other element (the phrasing ones,
+# and unknown ones such as <x:y>, which browsers display inline) drops out of its line of
+# text when hidden.
+_BLOCKS = frozenset(
+    "address article aside blockquote body center details dialog dd dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu "
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
 
 
 def _hidden(el) -> bool:
     tag = el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
-    return tag in _PHRASING and (
+    return tag not in _BLOCKS and (
         "hidden" in el.attrib or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
 
 
