@@ -30,6 +30,8 @@ def _tables() -> tuple[list[str], list[frozenset], list[float]]:
 
 def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
     """(language, stoplist) for the text, or (None, None) when no stoplist fits."""
+    langs, sets, norms = _tables()
+    langs = tuple(langs)
     words: list[str] = []
     for t in texts:
         if len(t) < 60:  # menus and labels say little about the language
@@ -37,24 +39,6 @@ def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
         words.extend(_WORD.findall(t.lower()))
         if len(words) >= SAMPLE_WORDS:
             break
-    return _pick(words)
-
-
-def detect_tokens(blocks: Iterable[tuple[str, list[str]]]) -> tuple[str | None, frozenset | None]:
-    """:func:`detect` for blocks whose lower-cased words were read already: (text, words)."""
-    words: list[str] = []
-    for t, ws in blocks:
-        if len(t) < 60:
-            continue
-        words.extend(ws)
-        if len(words) >= SAMPLE_WORDS:
-            break
-    return _pick(words)
-
-
-def _pick(words: list[str]) -> tuple[str | None, frozenset | None]:
-    langs, sets, norms = _tables()
-    langs = tuple(langs)
     if len(words) < 8:
         return None, None
     # Most pages are in a handful of languages: try those first and stop at a clear fit.

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from ._dispatch import AnchoredSet
-from ._stoplists import detect, detect_tokens, stoplist_for
+from ._stoplists import detect, stoplist_for
 from .segment import BIT, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -29,7 +29,7 @@ _WIDGET = mask_of(rules.WIDGET_HINTS)
 _NEG = _LAYOUT | _WIDGET
 _POS = mask_of(rules.POSITIVE_HINTS)
 _HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT]
-_WIDGET_BIT_OF_REASON = {r: BIT[h] for h, r in rules.REASON_BY_HINT.items()
+_CONFIRMABLE_BIT_OF_REASON = {r: BIT[h] for h, r in rules.REASON_BY_HINT.items()
                          if h in BIT and h in rules.CONFIRMABLE_HINTS}
 _CONFIRMABLE = mask_of(rules.CONFIRMABLE_HINTS)
 _COMMENTS = BIT["comments"]
@@ -55,9 +55,9 @@ _PRIORITY = {r: i for i, r in enumerate(rules.WIDGET_PHRASES)}
 
 
 def _compile_phrases(limit: int):
-    """Two regexes for the reasons allowed at this text length: the anchored patterns
-    (tried at the start only, dispatched on the first character) and the rest (searched from word starts only), each
-    reason a named group. Patterns are lower-case and matched against lower-cased text
+    """Two matchers for the reasons allowed at this text length: the anchored patterns
+    (tried at the start only, dispatched on the first character) and the rest (searched
+    from word starts only), each reason a named group. Patterns are lower-case and matched against lower-cased text
     (much faster than re.I), and every unanchored one starts at a word boundary."""
     anchored: dict[str, list[str]] = {}
     floating = []
@@ -149,30 +149,17 @@ def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
     text_mode = seg.kind == "text"
-    if text_mode:  # every line's words are needed: the first lines' serve the language too
-        tokens: dict | None = {}
-
-        def first_lines():
-            for n, b in enumerate(seg.blocks):
-                tokens[n] = words = _WORD.findall(b.text.lower())
-                yield b.text, words
-
-        seg.language, stop = detect_tokens(first_lines())
-    else:
-        tokens = None
-        seg.language, stop = detect(b.text for b in seg.blocks)
+    seg.language, stop = detect(b.text for b in seg.blocks)
     have_stop = stop is not None
     short, max_ld = T["short_chars"], T["max_link_density"]
     content: list | None = [] if text_mode else None
-    for n, b in enumerate(seg.blocks):
+    for b in seg.blocks:
         ld = b.link_chars / b.chars if b.chars else 0.0
         if not text_mode and (b.chars < short or ld > max_ld):  # class decided without words
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = tokens.pop(n, None) if tokens is not None else None
-            if words is None:
-                words = _WORD.findall(b.text.lower())
+            words = _WORD.findall(b.text.lower())
             nw = len(words)
             if have_stop and nw:
                 stops = sum(map(stop.__contains__, words))
@@ -268,8 +255,8 @@ def _node_hints(seg: Segmentation) -> list[int]:
 
 
 def _confirmed_widgets(seg: Segmentation, raw: list[int]) -> dict[int, int]:
-    """Widget hints (CONFIRMABLE_HINTS) that the text under them confirms: node -> the bits of its own
-    hints for which at least ``widget_confirm_blocks`` blocks below it read as that
+    """Widget hints (CONFIRMABLE_HINTS) that the text under them confirms: node -> the
+    bits of its own hints for which at least ``widget_confirm_blocks`` blocks below it read as that
     widget ("These cookies ...", "Always active" under a "consent" box). A confirmed hint
     is trusted however much text its box holds (a consent center lists pages of it)."""
     nodes = seg.nodes
@@ -279,7 +266,7 @@ def _confirmed_widgets(seg: Segmentation, raw: list[int]) -> dict[int, int]:
         if i < 0 or not raw[i] & _CONFIRMABLE or b.chars > _MAX_LIMIT:
             continue
         b.features["phrase"] = reason = phrase_reason(b.text)
-        bit = _WIDGET_BIT_OF_REASON.get(reason) if reason else None
+        bit = _CONFIRMABLE_BIT_OF_REASON.get(reason) if reason else None
         if bit is None or not raw[i] & bit:
             continue
         while i >= 0:
