@@ -69,6 +69,12 @@ def test_generated_html_trees(doc, opts):
 # a short text's menus on top are found past the widget lines above them
 @example("&amp\n8\U000117be\n\n&#65; &nbsp; Tweet Read more: the other story &#65; \u041f\u0440\u0438\u0432\u0435\u0442 jar\n\nTweet x &amp; y")
 @example("Read more: the other story\nWe use cookies\nShare\n\nCzech\n\nspring 7.\x8f \n \t river Skip to content\n\r\n")
+# a short first line kept after a line a widget named (a share bar's second line), and
+# a Title Case line judged by the stoplist of a language only the widget lines had
+@example("\u55b6\u696d\n\n \u0645\u0631\u062d\u0628\u0627 \u200b\nTweet\n\n&nbsp; discuss to to &gt;\n\n"
+         "Next post \u6771\u4eac &amp;\n\n\ndebate   \n\n  &lol9;\n")
+@example("Next post Al &#99999999; &#0\u0130stanbul }w\U000ada2d&\u00bcD\xad\U0008b661~Share \u92ad\u6e6f\n"
+         "Tweet\n\n4\u00fa\u00c5&\n\n\U000c0549p\x94\U000d898a &")
 def test_text_mode_is_idempotent(doc):
     fuzz.check_idempotent(doc)
 

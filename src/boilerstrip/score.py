@@ -699,9 +699,11 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     i, j = _best_run(values[:end])
     run_value = sum(values[i:j])
     rest = sum(b.chars for k, b in enumerate(blocks[:end]) if kinds[k] != "widget")
+    listing = False
     if run_value < T["text_min_article_value"] and run_value < T["text_min_article_share"] * rest:
         # nothing reads as an article (a listing, or one stray line such as an author
         # box): all but widgets up to the end, after the menus on top
+        listing = True
         i, j = 0, end
         stop = stoplist_for(seg.language)
         # (widget lines are removed anyway: looking past them keeps the cut where a
@@ -730,6 +732,14 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         b.score = round(values[k] / b.chars, 3) if b.chars else 0.0
         b.reason = None
     _name_widgets(blocks, kinds, cohesion, j)
+    if listing:
+        # lines a widget named (a share bar's second line) go too: past them, skip the
+        # chrome again, as a second cleaning, without them, would
+        k = i
+        while k < j and (_named_away(blocks[k], kinds[k]) or _chrome_like(blocks[k], kinds[k], stop)):
+            k += 1
+        if k < j:
+            i = k
     # The top of a page: chrome (menus, widgets, crumbs), then perhaps the headline, then
     # the article. When nothing chrome-like stands between the headline and the best
     # prose run, the lines there (a listing's first items, a dek) are the article's too.
@@ -755,7 +765,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             if kinds[k] not in ("byline", "tiny"):
                 break
     for k in range(i, j):  # lines now inside the article keep no "after-end" naming
-        if blocks[k].reason in ("navigation", "header") and kinds[k] not in ("widget", "tiny"):
+        if blocks[k].reason is not None and not _named_away(blocks[k], kinds[k]):
             blocks[k].reason = None
     for k in range(i):
         b = blocks[k]
@@ -768,6 +778,12 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         if blocks[k].reason is None:
             blocks[k].reason = "after-end"
     _tidy(blocks, opts, None)
+
+
+def _named_away(b, kind: str) -> bool:
+    """Removed by a widget line's naming even inside the article (a share bar's second
+    line); a "navigation"/"header" naming of a text line is undone there."""
+    return b.reason is not None and (b.reason not in ("navigation", "header") or kind in ("widget", "tiny"))
 
 
 _NON_PROSE = frozenset(("headline", "line", "tiny", "byline", "cut", "widget"))
@@ -792,12 +808,13 @@ def _chrome_like(b, kind: str, stop) -> bool:
     words = text.split()
     if len(words) <= 2 and kind == "headline":
         return True
-    if not 3 <= len(words) <= 10 or stop is None:
+    if not 3 <= len(words) <= 10:
         return False
     if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
     # Title Case headlines hold short function words ("How To Build A..."); menus do not
-    short_stops = sum(1 for w in words if len(w) <= 3 and w.lower() in stop)
+    # (with no stoplist for the language, a line of capitalised words is a menu)
+    short_stops = sum(1 for w in words if len(w) <= 3 and w.lower() in stop) if stop else 0
     return short_stops < T["text_menu_max_stop_share"] * len(words)
 _TEXT_SECTIONS = frozenset(_TEXT_FOLLOW.get(r) for r in rules.TEXT_SECTION_REASONS)
 
