@@ -198,6 +198,7 @@ WIDGET_PHRASES = {
         r"^(click to share|share this article|share on (facebook|twitter|x|linkedin|whatsapp))",
         r"^(teilen|partager|compartir|condividi|delen)\b",
         r"^follow us\b", r"^(suivez-nous|folgen sie uns|síguenos|seguici)\b",
+        r"^like this:$", r"^like loading\b",
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",

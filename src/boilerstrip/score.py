@@ -777,7 +777,23 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     for k in range(j, len(blocks)):
         if blocks[k].reason is None:
             blocks[k].reason = "after-end"
+    _title_alone(seg, kinds)
     _tidy(blocks, opts, None)
+
+
+def _title_alone(seg: Segmentation, kinds: list[str]) -> None:
+    """One short line and nothing but widgets around it (a page title over a comment
+    form or a row of teasers): the page's title, with no article under it."""
+    if seg.title:
+        return
+    kept = [k for k, b in enumerate(seg.blocks) if b.reason is None]
+    if len(kept) != 1 or "widget" not in kinds[kept[0]:]:
+        return
+    b = seg.blocks[kept[0]]
+    if (kinds[kept[0]] in ("headline", "line") and "\n" not in b.text
+            and b.shape["words"] <= T["text_headline_max_words"]):
+        b.reason = "title"
+        seg.title = b.text
 
 
 def _named_away(b, kind: str) -> bool:
