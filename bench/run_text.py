@@ -420,8 +420,8 @@ def render(s: dict, rows: list[dict], seeds: dict, methods: list[str], cmd: str,
              "container": "Container dumps (article + trailing widgets, in-body promos)"}
     for v, sv in s.items():
         empty = sum(1 for r in rows if r["variant"] == v and r.get("empty_target"))
-        note = (f" {empty} pages have an empty ground truth and score 0 for every method "
-                "(as in the WCXB scorer)." if empty else "")
+        note = (f" {empty} pages have an empty ground truth: an empty output scores 1 there, "
+                "any other output 0." if empty else "")
         L += [f"## {names.get(v, v)}", "", f"{sv['n']} pages. Means over pages.{note}", ""]
         head = "| method | F1 | precision | recall | median ms | mean ms |"
         sep = "| --- | ---: | ---: | ---: | ---: | ---: |"
