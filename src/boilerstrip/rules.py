@@ -400,6 +400,7 @@ THRESHOLDS = {
     "text_tiny_cost": 60,           # cost of a crumb like "0", "()", "x"
     "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"
     "text_headline_factor": 0.0,   # value per char of a headline-like line
+    "text_chrome_factor": 1.0,     # cost per char of a menu-like line (page chrome)
     "text_teaser_max_cohesion": 0.1,  # a teaser's summary under a "Related" heading shares less
     "text_teaser_min_words": 20,   # a teaser's summary is a sentence or two: no shorter
     "text_teaser_max_words": 120,  # ... and no longer than this

@@ -624,8 +624,10 @@ def _text_kind(b) -> str:
     return "line"
 
 
-def _text_value(kind: str, b, cohesion: float) -> float:
+def _text_value(kind: str, b, cohesion: float, chrome: bool) -> float:
     c = float(b.chars)
+    if chrome and kind in ("headline", "line"):
+        return -T["text_chrome_factor"] * c  # a menu line costs what it holds
     if kind == "widget":
         if b.features["phrase"] in _TEXT_INLINE:
             return 0.0  # an in-body promo or button: removed, the article goes on around it
@@ -677,7 +679,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
                 end = k
                 break
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
-    values = [_text_value(k, b, 1.0) for k, b in zip(kinds, blocks)]
+    stop = stoplist_for(seg.language)
+    chrome = [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
+    values = [_text_value(k, b, 1.0, ch) for k, b, ch in zip(kinds, blocks, chrome)]
     i, j = _best_run(values[:end])
     core: dict[str, int] = {}
     for k in range(i, j):
@@ -695,7 +699,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             continue
         own = i <= k < j and kinds[k] == "prose"
         cohesion.append(len(ws & in_other if own else ws & in_core) / len(ws))
-    values = [_text_value(k, b, c) for k, b, c in zip(kinds, blocks, cohesion)]
+    values = [_text_value(k, b, c, ch) for k, b, c, ch in zip(kinds, blocks, cohesion, chrome)]
     i, j = _best_run(values[:end])
     run_value = sum(values[i:j])
     rest = sum(b.chars for k, b in enumerate(blocks[:end]) if kinds[k] != "widget")
@@ -705,10 +709,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         # box): all but widgets up to the end, after the menus on top
         listing = True
         i, j = 0, end
-        stop = stoplist_for(seg.language)
         # (widget lines are removed anyway: looking past them keeps the cut where a
         # second cleaning, without them, puts it)
-        while i < j and (kinds[i] == "widget" or _chrome_like(blocks[i], kinds[i], stop)):
+        while i < j and (kinds[i] == "widget" or chrome[i]):
             i += 1
         if i >= j:  # all of it looks like a menu: keep it
             i = 0
@@ -736,15 +739,13 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         # lines a widget named (a share bar's second line) go too: past them, skip the
         # chrome again, as a second cleaning, without them, would
         k = i
-        while k < j and (_named_away(blocks[k], kinds[k]) or _chrome_like(blocks[k], kinds[k], stop)):
+        while k < j and (_named_away(blocks[k], kinds[k]) or chrome[k]):
             k += 1
         if k < j:
             i = k
     # The top of a page: chrome (menus, widgets, crumbs), then perhaps the headline, then
     # the article. When nothing chrome-like stands between the headline and the best
     # prose run, the lines there (a listing's first items, a dek) are the article's too.
-    stop = stoplist_for(seg.language)
-    chrome = [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks[:i])]
     top = 0
     while top < i and chrome[top]:
         top += 1
