@@ -61,11 +61,11 @@ def attr_hints(value: str) -> int:
         h = _name_cache.get(name)
         if h is None:
             h = _name_hints(name)
-            if len(_name_cache) > 200_000:
+            if len(_name_cache) > 30_000:
                 _name_cache.clear()
             _name_cache[name] = h
         mask |= h
-    if len(_hint_cache) > 100_000:
+    if len(_hint_cache) > 20_000:
         _hint_cache.clear()
     _hint_cache[value] = mask
     return mask
@@ -182,7 +182,7 @@ def _id_hints(ident: str) -> int:
     got = _id_cache.get(key)
     if got is None:
         got = attr_hints(key)
-        if len(_id_cache) > 50_000:
+        if len(_id_cache) > 10_000:
             _id_cache.clear()
         _id_cache[key] = got
     return got

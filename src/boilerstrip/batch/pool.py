@@ -11,8 +11,9 @@ hangs the pool. Here each worker gets one task at a time over its own pipe, so:
   SIGALRM limit failed, e.g. inside one long C call) gets its worker killed and replaced,
   and becomes an error record;
 * a worker that dies (segfault, OOM kill) costs only its document;
-* workers are replaced after ``max_tasks`` documents, which returns memory that a long
-  run's allocator fragmentation would otherwise keep.
+* a worker still holding more than ``Config.retire_mb`` after a document, or one that
+  has cleaned ``max_tasks`` documents, is replaced, which returns memory that a long
+  run's allocator fragmentation and lxml's caches would otherwise keep.
 """
 from __future__ import annotations
 
@@ -92,6 +93,7 @@ class Pool:
         self._ctx = _context()
         self.workers: list[_Worker] = []
         self.restarts = 0
+        self.retired = 0  # workers replaced because they grew (or grew old)
 
     def __enter__(self) -> "Pool":
         self.workers = []
@@ -187,9 +189,10 @@ class Pool:
                 seen.add(id(w))
                 s, item = w.task
                 res = None
+                retire = False
                 if w.conn.poll():
                     try:
-                        rs, res = w.conn.recv()
+                        rs, res, retire = w.conn.recv()
                         assert rs == s
                     except (EOFError, OSError):
                         res = None
@@ -202,8 +205,9 @@ class Pool:
                 finished(s, item, res)
                 w.task = None
                 w.done += 1
-                if w.done >= self.max_tasks:
+                if retire or w.done >= self.max_tasks:
                     self._replace(w, kill=False)
+                    self.retired += 1
             if self.hard_timeout:
                 now = time.monotonic()
                 for w in list(self.workers):

@@ -33,6 +33,9 @@ class Config:
     markdown: bool = False  # also render Markdown (--out-dir --format md)
     shingles: bool = False  # also return word 3-gram hashes (--dedup)
     profile: dict[str, frozenset] = field(default_factory=dict)  # site -> block hashes
+    # a worker still holding more than this after a document (allocator fragmentation,
+    # lxml's caches) is replaced by a fresh one; None: never
+    retire_mb: float | None = 100.0
 
 
 def decode(data: bytes, charset: str | None) -> str:
@@ -155,6 +158,15 @@ def _malloc_trim():
         return None
 
 
+def _rss_mb() -> float:
+    """This process's resident size in MB (Linux; 0 elsewhere: never retire)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1048576
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def warm_up() -> None:
     """Run the library once so that its lazy imports and tables are loaded before the
     first real document (whose time limit would otherwise include them)."""
@@ -192,9 +204,12 @@ def worker_main(conn, cfg: Config, inherited: list = ()) -> None:
             task = list(task)  # the tuple goes; process() can then drop the document bytes
             result = process(task, cfg)
             task = None
-            conn.send((seq, result))
-            del result
             if trim is not None:
                 trim(0)
+            retire = cfg.retire_mb is not None and _rss_mb() > cfg.retire_mb
+            conn.send((seq, result, retire))
+            del result
+            if retire:
+                return
     except (BrokenPipeError, KeyboardInterrupt):
         return
