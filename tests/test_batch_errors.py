@@ -223,7 +223,7 @@ def test_first_timeout_of_a_worker_is_retried_once(tmp_path, monkeypatch):
 
 
 def test_a_worker_that_grows_past_its_limit_is_replaced_and_nothing_is_lost():
-    """retire_mb: a worker over the limit after a document answers, then a fresh one takes
+    """retire_growth_mb: a worker that grew past the limit after a document answers, then a fresh one takes
     its place; every document still gets exactly one result, in order."""
     from boilerstrip.batch.pool import Pool
     from boilerstrip.batch.readers import Item
@@ -231,12 +231,12 @@ def test_a_worker_that_grows_past_its_limit_is_replaced_and_nothing_is_lost():
 
     docs = [f"<p>Document number {i} has a sentence of its own to keep.</p>" for i in range(6)]
     items = [Item(source={"file": "t"}, id=str(i), data=d, kind="html") for i, d in enumerate(docs)]
-    with Pool(Config(metadata=False, retire_mb=0.0), 2, None) as pool:  # always over the limit
+    with Pool(Config(metadata=False, retire_growth_mb=-1.0), 2, None) as pool:  # always over
         out = list(pool.map(iter(items)))
         retired = pool.retired
     assert [it.id for it, _ in out] == [str(i) for i in range(6)]
     assert all(res["error"] is None and f"number {i}" in res["text"] for i, (_, res) in enumerate(out))
     assert retired == 6
-    with Pool(Config(metadata=False, retire_mb=None), 2, None) as pool:  # never
+    with Pool(Config(metadata=False, retire_growth_mb=None), 2, None) as pool:  # never
         list(pool.map(iter(items)))
         assert pool.retired == 0

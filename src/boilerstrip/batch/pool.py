@@ -11,8 +11,8 @@ hangs the pool. Here each worker gets one task at a time over its own pipe, so:
   SIGALRM limit failed, e.g. inside one long C call) gets its worker killed and replaced,
   and becomes an error record;
 * a worker that dies (segfault, OOM kill) costs only its document;
-* a worker still holding more than ``Config.retire_mb`` after a document, or one that
-  has cleaned ``max_tasks`` documents, is replaced, which returns memory that a long
+* a worker that has grown by more than ``Config.retire_growth_mb`` since its start-up,
+  or has cleaned ``max_tasks`` documents, is replaced, which returns memory that a long
   run's allocator fragmentation and lxml's caches would otherwise keep.
 """
 from __future__ import annotations
@@ -127,6 +127,8 @@ class Pool:
         except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
             w = self._replace(w, kill=True)  # it died while idle: one retry on a fresh one
             w.conn.send((seq, task))
+        task = None
+        item.data = None  # the worker has it: not kept here while it works or waits in order
         w.task = (seq, item)
         w.sent_at = time.monotonic()
 

@@ -264,7 +264,10 @@ def _iter_lines(path: str, opts: Options) -> Iterator[tuple[int, bytes] | Damage
                 else:
                     buf += chunk[start:nl]
                     lineno += 1
-                    yield (lineno, bytes(buf))
+                    line = bytes(buf)
+                    buf.clear()  # not kept beside the line while it is processed
+                    yield (lineno, line)
+                    del line
                 buf.clear()
                 start = nl + 1
         if buf and not skipping:
@@ -294,7 +297,10 @@ def _iter_jsonl(path: str, opts: Options, display: str) -> Iterator[Item]:
                 continue
             if not line.strip():
                 continue
-            yield _jsonl_item(line, src, name, lineno, opts)
+            item = _jsonl_item(line, src, name, lineno, opts)
+            entry = line = None  # the decoded document only, not its JSON bytes too
+            yield item
+            item = None
     except OSError as e:
         yield Item(source={"file": name}, id=name, error=f"cannot read file: {e.strerror or e}")
 

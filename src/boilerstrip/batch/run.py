@@ -11,7 +11,7 @@ from . import readers, writer
 from .dedup import shingle_bytes, word_count
 from .pool import Pool
 from .progress import Progress, Totals, summary
-from .worker import Config
+from .worker import Config, _malloc_trim
 
 PROG = "boilerstrip batch"
 
@@ -226,9 +226,12 @@ def run_batch(args) -> int:
     nbytes = 0
     stopped = False
     prog = Progress(mode, "cleaning")
+    trim = _malloc_trim()  # the parent, too, hands back what multi-MB documents left
     try:
         with Pool(cfg, jobs, hard) as pool:
-            for item, res in pool.map(items, ordered=args.ordered):
+            for n, (item, res) in enumerate(pool.map(items, ordered=args.ordered), 1):
+                if trim is not None and n % 64 == 0:
+                    trim(0)
                 rec = _record(item, res)
                 if dedup is not None:
                     rec["duplicate_of"] = None

@@ -33,9 +33,9 @@ class Config:
     markdown: bool = False  # also render Markdown (--out-dir --format md)
     shingles: bool = False  # also return word 3-gram hashes (--dedup)
     profile: dict[str, frozenset] = field(default_factory=dict)  # site -> block hashes
-    # a worker still holding more than this after a document (allocator fragmentation,
-    # lxml's caches) is replaced by a fresh one; None: never
-    retire_mb: float | None = 100.0
+    # a worker that holds this much more than after its start-up, after a document
+    # (allocator fragmentation from multi-MB pages), is replaced by a fresh one; None: never
+    retire_growth_mb: float | None = 40.0
 
 
 def decode(data: bytes, charset: str | None) -> str:
@@ -191,6 +191,11 @@ def worker_main(conn, cfg: Config, inherited: list = ()) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     warm_up()
     trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+    # (a forked worker's resident size includes the parent's pages it shares: a base
+    # taken here, not a fixed size, makes the limit mean the worker's own growth)
+    limit = None if cfg.retire_growth_mb is None else _rss_mb() + cfg.retire_growth_mb
     try:
         while True:
             try:
@@ -206,7 +211,7 @@ def worker_main(conn, cfg: Config, inherited: list = ()) -> None:
             task = None
             if trim is not None:
                 trim(0)
-            retire = cfg.retire_mb is not None and _rss_mb() > cfg.retire_mb
+            retire = limit is not None and _rss_mb() > limit
             conn.send((seq, result, retire))
             del result
             if retire:
