@@ -149,6 +149,8 @@ def _mem_kb(pid: int) -> tuple[int, int]:
 def run(args: list[str], log: Path) -> dict:
     """Run ``boilerstrip batch ARGS``; wall time, exit status, peak RSS/PSS of the tree."""
     cmd = [sys.executable, "-m", "boilerstrip.cli", "batch", *map(str, args)]
+    if "-o" in args:  # a run that fails early must not be scored on an earlier run's output
+        Path(args[args.index("-o") + 1]).unlink(missing_ok=True)
     peak = {"rss": 0, "pss": 0, "procs": 0}
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     load0 = os.getloadavg()[0]
@@ -176,6 +178,8 @@ def run(args: list[str], log: Path) -> dict:
         stop.set()
         th.join()
     wall = time.monotonic() - t0
+    if rc not in (0, 1):  # 1: some records are errors (counted); anything else: no run
+        raise SystemExit(f"{' '.join(cmd)} exited with status {rc}; see {log}")
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     return {"cmd": "boilerstrip batch " + " ".join(map(str, args)), "rc": rc, "wall_s": round(wall, 2),
