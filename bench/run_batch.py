@@ -178,8 +178,9 @@ def run(args: list[str], log: Path) -> dict:
         stop.set()
         th.join()
     wall = time.monotonic() - t0
-    if rc not in (0, 1):  # 1: some records are errors (counted); anything else: no run
-        raise SystemExit(f"{' '.join(cmd)} exited with status {rc}; see {log}")
+    # 1 is also "some records are errors" (counted): a run without output failed outright
+    if rc not in (0, 1) or ("-o" in args and not Path(args[args.index("-o") + 1]).exists()):
+        raise SystemExit(f"{' '.join(cmd)} failed (status {rc}, no output); see {log}")
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
     return {"cmd": "boilerstrip batch " + " ".join(map(str, args)), "rc": rc, "wall_s": round(wall, 2),
