@@ -49,6 +49,24 @@ CASES = [
         absent=('In "Growing"', "17 September 2023", "Forty plots, one tea hut"),
     ),
     Case(
+        # a teaser row under a heading that no table holds: found by its shape alone
+        "widgets/related-unnamed.txt",
+        keep=(
+            "The old boathouse doors, warped by two decades of spring floods, finally came off "
+            "their hinges on Saturday morning",
+            "Head coach Martin Osei said the new doors would do more than keep the river out.",
+            "Suggestions can be left in the box beside the coffee machine.",
+        ),
+        drop=(
+            W("Volunteers repaint the club's oldest sculling boat", RELATED),
+            W("The single scull that has hung from the boathouse ceiling", RELATED),
+            W("Juniors bring home three medals from the county head", RELATED),
+            W("Anyone who has rowed at six in the morning", RELATED),
+            W("© 2024 Riverside Rowing Club", FOOT),
+        ),
+        absent=("Before you leave",),
+    ),
+    Case(
         "widgets/related-de.txt",
         keep=(
             "Zum ersten Mal seit 1984 hat am Sonntagmorgen wieder ein planmäßiger Personenzug den "
@@ -372,3 +390,11 @@ def test_flattened_page_keeps_what_the_html_page_keeps():
     from_text = long_kept(clean_fixture("pages/blog-wordpress.txt"))
     assert from_text == from_html
     assert len(from_html) >= 4
+
+
+def test_headline_under_a_menu_with_a_byline_is_the_title():
+    """A headline straight over its byline and the article is the title even when a
+    menu widget ("Home ...") names the lines under it as navigation."""
+    art = clean_fixture("widgets/related-unnamed.txt")
+    assert art.title == "New boathouse doors open after twenty years of fundraising"
+    assert "New boathouse doors" not in art.text

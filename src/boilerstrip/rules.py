@@ -404,6 +404,8 @@ THRESHOLDS = {
     "text_teaser_max_cohesion": 0.1,  # a teaser's summary under a "Related" heading shares less
     "text_teaser_min_words": 20,   # a teaser's summary is a sentence or two: no shorter
     "text_teaser_max_words": 120,  # ... and no longer than this
+    "text_tail_teaser_min_units": 2,  # this many headline + cut-summary units end an article
+    "text_tail_teaser_max_cohesion": 0.5,  # ... when each summary shares less than this with it
     "text_resume_cohesion": 0.7,  # a heading this close to the article ends a box in it
     "text_box_max_lines": 8,      # inside the article, a widget names at most this many lines
     "text_form_field_max_words": 4,  # a longer line after a form field is no field

@@ -727,6 +727,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
                 j -= 1
             break
         j += 1
+    if not listing:
+        j = _teaser_tail(blocks, kinds, cohesion, i, j)
     for k, b in enumerate(blocks):
         f = b.features
         f["line"] = kinds[k]
@@ -755,7 +757,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         title_at, start = top, top + 1
         while start < i and kinds[start] == "byline":
             start += 1
-    if start < i and not any(chrome[start:i]):
+    if start <= i and not any(chrome[start:i]):
         i = start
     else:  # chrome in between: the headline nearest to the article is its title
         title_at = -1
@@ -795,6 +797,50 @@ def _title_alone(seg: Segmentation, kinds: list[str]) -> None:
             and b.shape["words"] <= T["text_headline_max_words"]):
         b.reason = "title"
         seg.title = b.text
+
+
+def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
+    """Where the teaser ending at block ``k`` starts (a headline over a summary cut
+    short, in two blocks or in one), or -1 when block ``k`` ends none."""
+    b = blocks[k]
+    if kinds[k] not in ("cut", "prose") or cohesion[k] >= T["text_tail_teaser_max_cohesion"]:
+        return -1
+    first, _, rest = b.text.partition("\n")
+    if rest:  # "Headline\n[date]\nSummary cut short" in one block
+        summary = rest.rsplit("\n", 1)[-1]
+        if (len(first.split()) <= T["text_headline_max_words"] and not first.rstrip().endswith(".")
+                and T["text_teaser_min_words"] <= len(summary.split()) <= T["text_teaser_max_words"]):
+            return k
+        return -1
+    if not T["text_teaser_min_words"] <= b.shape["words"] <= T["text_teaser_max_words"]:
+        return -1
+    h = k - 1
+    while h >= 0 and kinds[h] == "tiny":  # a date line between them
+        h -= 1
+    return h if h >= 0 and kinds[h] == "headline" else -1
+
+
+def _teaser_tail(blocks, kinds, cohesion, i: int, j: int) -> int:
+    """A row of teasers at the article's end, under a heading no table knows ("Our
+    picks", "Elsewhere on the site"): two or more headline-and-cut-summary units in a
+    row, up to the end, are no part of it. Returns the new end."""
+    k = j - 1
+    while k > i and (kinds[k] in ("tiny", "widget")):
+        k -= 1
+    units, start = 0, j  # units whose summary is cut short (a summary that happens to
+    while k > i:         # end a sentence may sit between them)
+        u = _teaser_unit(blocks, kinds, cohesion, k)
+        if u < 0:
+            break
+        units, start = units + (kinds[k] == "cut"), u
+        k = u - 1
+        while k > i and (kinds[k] in ("tiny", "widget")):  # "Read more" between them
+            k -= 1
+    if units < T["text_tail_teaser_min_units"]:
+        return j
+    if start - 1 > i and kinds[start - 1] == "headline" and blocks[start - 1].shape["words"] <= 6:
+        start -= 1  # the row's own heading
+    return start
 
 
 def _named_away(b, kind: str) -> bool:
