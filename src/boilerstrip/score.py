@@ -706,15 +706,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     listing = False
     if run_value < T["text_min_article_value"] and run_value < T["text_min_article_share"] * rest:
         # nothing reads as an article (a listing, or one stray line such as an author
-        # box): all but widgets up to the end, after the menus on top
+        # box): all but widgets up to the end, after the menus on top (found below)
         listing = True
         i, j = 0, end
-        # (widget lines are removed anyway: looking past them keeps the cut where a
-        # second cleaning, without them, puts it)
-        while i < j and (kinds[i] == "widget" or chrome[i]):
-            i += 1
-        if i >= j:  # all of it looks like a menu: keep it
-            i = 0
     # what follows the best run up to the end, and is no widget, belongs to it, unless
     # teasers start there: a headline, then a summary cut short that shares nothing with
     # the article
@@ -738,12 +732,12 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
         b.reason = None
     _name_widgets(blocks, kinds, cohesion, j)
     if listing:
-        # lines a widget named (a share bar's second line) go too: past them, skip the
-        # chrome again, as a second cleaning, without them, would
-        k = i
+        # the listing starts past the chrome on top and the lines widgets named (a share
+        # bar's second line): where a second cleaning, without them, starts it
+        k = 0
         while k < j and (_named_away(blocks[k], kinds[k]) or chrome[k]):
             k += 1
-        if k < j:
+        if k < j:  # (all of it looks like a menu: keep it)
             i = k
     # The top of a page: chrome (menus, widgets, crumbs), then perhaps the headline, then
     # the article. When nothing chrome-like stands between the headline and the best

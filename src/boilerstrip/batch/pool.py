@@ -127,7 +127,6 @@ class Pool:
         except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
             w = self._replace(w, kill=True)  # it died while idle: one retry on a fresh one
             w.conn.send((seq, task))
-        task = None
         item.data = None  # the worker has it: not kept here while it works or waits in order
         w.task = (seq, item)
         w.sent_at = time.monotonic()
