@@ -65,6 +65,36 @@ def test_broad_except_in_the_timed_code_does_not_swallow_the_limit():
     assert art.reason.startswith("timeout:")
 
 
+def spin_after_a_swallowed_limit():
+    """The first expiry lands in code that eats every exception (as a gc callback or a
+    ``__del__`` does), then the runaway goes on."""
+    try:
+        spin()
+    except BaseException:  # noqa: BLE001 - the point of the test
+        pass
+    return spin()
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_a_swallowed_expiry_is_raised_again(in_thread):
+    box = {}
+
+    def call():
+        t0 = time.monotonic()
+        box["art"] = run_with_timeout(0.2, spin_after_a_swallowed_limit)
+        box["took"] = time.monotonic() - t0
+
+    if in_thread:
+        t = threading.Thread(target=call)
+        t.start()
+        t.join(3 * SPIN_LIMIT)
+    else:
+        call()
+    assert box["art"].reason == "timeout: gave up after 0.2s"
+    assert box["took"] < SPIN_LIMIT / 4
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_call_with_deadline_raises():
     with pytest.raises(TimeLimitExceeded):
         call_with_deadline(0.2, spin)

@@ -8,7 +8,9 @@ How the limit is enforced depends on where the call runs:
 * **Main thread on POSIX**: a one-shot ``signal.setitimer(ITIMER_REAL)`` and a
   ``SIGALRM`` handler that raises in the running code. The previous handler and any
   pending outer timer are restored afterwards (nested limits work: the earlier deadline
-  wins and each caller sees only its own expiry).
+  wins and each caller sees only its own expiry). Past the deadline the alarm is re-sent
+  every 50 ms until the exception has left the timed code, since the signal can land in
+  a gc callback or a ``__del__``, where Python drops exceptions.
 * **Any other thread, or a platform without SIGALRM (Windows)**: a timer thread
   injects the exception into the calling thread with CPython's
   ``PyThreadState_SetAsyncExc``. On an interpreter without that call (e.g. PyPy) the
@@ -88,18 +90,39 @@ def _run(seconds: float, fn, args, kwargs) -> tuple[bool, Any]:
     return _run_async_exc(seconds, mine, fn, args, kwargs)
 
 
+_RESEND = 0.05  # seconds between re-sent alarms once the deadline has passed
+
+
+def _inside(frame, code) -> bool:
+    """True if ``frame`` is running ``code`` or something it called."""
+    while frame is not None:
+        if frame.f_code is code:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _run_alarm(seconds, mine, fn, args, kwargs):
     start = time.monotonic()
     deadline = start + seconds
     state = {"active": True, "outer_fired": False}
+
+    def inner():
+        return fn(*args, **kwargs)
 
     def on_alarm(signum, frame):
         if not state["active"]:
             return
         now = time.monotonic()
         if now >= deadline - 0.002:
-            state["active"] = False
-            raise mine()
+            # Raised where the signal lands. If that is a callback that swallows it (a gc
+            # callback, a __del__), the timed code carries on: the timer is re-armed so the
+            # exception is raised again until it escapes ``inner``; once it has (we are in
+            # this function's handlers), the re-sent alarm does nothing.
+            signal.setitimer(signal.ITIMER_REAL, _RESEND)
+            if _inside(frame, inner.__code__):
+                raise mine()
+            return
         # An outer timer that was due before ours: let its handler act, then re-arm ours.
         state["outer_fired"] = True
         if callable(old_handler):
@@ -115,7 +138,7 @@ def _run_alarm(seconds, mine, fn, args, kwargs):
     if outer_deadline is not None and old_delay < seconds:
         signal.setitimer(signal.ITIMER_REAL, old_delay)
     try:
-        return True, fn(*args, **kwargs)
+        return True, inner()
     except mine:
         return False, None
     finally:
