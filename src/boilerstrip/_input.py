@@ -396,6 +396,21 @@ def _strip_dtd(text: str) -> str:
     return text[:m.start()] + text[end.end():]
 
 
+_DOCTYPE_B = re.compile(_DOCTYPE.pattern.encode(), re.I)
+_SUBSET_END_B = re.compile(_SUBSET_END.pattern.encode())
+
+
+def _strip_dtd_bytes(data: bytes) -> bytes:
+    """:func:`_strip_dtd` on UTF-8 bytes."""
+    m = _DOCTYPE_B.match(data)
+    if not m:
+        return data
+    end = _SUBSET_END_B.search(data, m.end())
+    if end is None:
+        return data
+    return data[:m.start()] + data[end.end():]
+
+
 def _depth_limited() -> bool:
     err = _PARSER.error_log.last_error
     return err is not None and err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
@@ -408,10 +423,25 @@ def _parse(data: bytes) -> Any:
         return None
 
 
+# The characters of _BAD_CHARS as UTF-8: C0 controls (one byte each; deleted with
+# bytes.translate, much faster than a regex scan) and U+FFFE/U+FFFF.
+_BAD_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+_NONCHARS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
 def markup_bytes(text: str) -> bytes:
     """The UTF-8 bytes the parser reads for ``text`` (bad characters and a DOCTYPE's
     internal subset removed); empty when there is nothing to parse."""
-    data = _strip_dtd(clean_text_chars(text)).encode("utf-8", "replace")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the slow path
+        data = clean_text_chars(text).encode("utf-8", "replace")
+    else:
+        data = data.translate(None, _BAD_BYTES)
+        if b"\xef\xbf" in data:
+            for seq in _NONCHARS:
+                data = data.replace(seq, b"")
+    data = _strip_dtd_bytes(data)
     return data if data.strip() else b""
 
 

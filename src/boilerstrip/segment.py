@@ -72,17 +72,24 @@ def attr_hints(value: str) -> int:
 
 
 def _name_hints(name: str) -> int:
-    if not name.islower():
-        name = _CAMEL.sub(r"\1-\2", name).lower()
-    # a word holding a digit is generated ("2638ad0", "post-4711"): it says nothing
-    words = _WORDSEP.split(name)
-    if _HAS_DIGIT.search(name):
-        words = [w for w in words if not _HAS_DIGIT.search(w)]
-    words = [w for w in words if w]
-    if not words:
-        return 0
-    compact = _SPLIT.sub("", "".join(words))
-    last = _SPLIT.sub("", words[-1])
+    if name.isascii() and name.isalpha() and name.islower():  # "content": one plain word
+        compact = last = name
+    else:
+        if not name.islower():
+            name = _CAMEL.sub(r"\1-\2", name).lower()
+        # a word holding a digit is generated ("2638ad0", "post-4711"): it says nothing
+        words = _WORDSEP.split(name)
+        if _HAS_DIGIT.search(name):
+            words = [w for w in words if not _HAS_DIGIT.search(w)]
+        words = [w for w in words if w]
+        if not words:
+            return 0
+        compact = "".join(words)
+        if not (compact.isascii() and compact.isalnum()):
+            compact = _SPLIT.sub("", compact)
+        last = words[-1]
+        if not (last.isascii() and last.isalnum()):
+            last = _SPLIT.sub("", last)
     if compact in _HIDDEN_CLASSES:
         return BIT["hidden"]
     found = []
@@ -249,7 +256,8 @@ class _Segmenter:
                 klass = cls.split(None, 1)[0] if not cls.isspace() else ""
             if ident:
                 own |= _id_hints(ident)
-            if len(attrib) > (cls is not None) + (ident is not None):
+            if (len(attrib) > (cls is not None) + (ident is not None)
+                    and not _OTHER_KEYS.isdisjoint(attrib)):
                 other = _other_hints(tag, attrib)
                 own |= other
                 role = attrib.get("role")
@@ -372,6 +380,10 @@ def _merge_rows(blocks: list[RawBlock], nodes: list[Node]) -> list[RawBlock]:
     for i, b in enumerate(out):
         b.position = i
     return out
+
+
+# the attributes _other_hints reads (an element with none of them is skipped)
+_OTHER_KEYS = frozenset(("role", "itemprop", "hidden", "style", "rel"))
 
 
 def _other_hints(tag: str, attrib) -> int:
