@@ -58,3 +58,63 @@ def test_dispatch_keeps_group_priority():
     assert fast.match("7").lastgroup == "second"
     assert fast.match("zzz") is None
     assert fast.match("ü") is None and fast.match("") is None
+
+
+# --------------------------------------------------------------------------
+# Floating patterns: the gate words
+# --------------------------------------------------------------------------
+from boilerstrip._dispatch import FloatingSet, gate_words  # noqa: E402
+
+
+def test_gate_words_are_read_off_the_pattern():
+    assert gate_words(r"all rights reserved\b") == {"reserved"}
+    assert gate_words(r"cookies?\b.{0,120}\b(consent|accept)") == {"cookie", "cookies"}
+    assert gate_words(r"(this|our) (web)?site uses cookies\b") == {"cookies"}
+    assert gate_words(r"(powered by|built with)\b") == {"powered", "built"}
+    assert gate_words(r"(a|bc)d\b") == {"ad", "bcd"}
+    assert gate_words(r"impressum") is None  # may run on into a longer word
+    assert gate_words(r"\d+ views") is None
+    assert gate_words(r"suscr[ií]bete") is None  # open at the end
+    assert gate_words(r"suscr[ií]bete\b") == {"suscribete", "suscríbete"}
+    assert gate_words(r"(web)? site") is None  # "site" may start the match or not
+
+
+def _floating_whole(fs: FloatingSet) -> re.Pattern:
+    return fs._rx
+
+
+_FLOATING = [f for _lim, (_a, f) in score._PHRASE_TIERS if f]
+_GATES = sorted({w for f in _FLOATING for w in (f._keys or ())})
+
+
+def _same_floating(text: str) -> None:
+    low = text.lower()
+    for fs in _FLOATING:
+        m1, m2 = fs._rx.search(low), fs.search(low)
+        assert (m1 and (m1.lastgroup, m1.span())) == (m2 and (m2.lastgroup, m2.span())), low
+
+
+def test_floating_gate_keeps_matches_on_samples():
+    filler = "the council met on tuesday to discuss the new bridge and its long delayed budget "
+    for s in ["© 2024 example ltd. all rights reserved.", filler + "all rights reserved",
+              filler + "we use cookies to improve", filler + "cookie policy", filler * 3,
+              filler + "proudly powered by wordpress", filler + "allrightsreserved"]:
+        _same_floating(s)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdeor ,.")) , max_size=30),
+       st.sampled_from(_GATES + ["", "rights reserved", "uses cookies"]), st.text(max_size=80))
+def test_floating_gate_keeps_matches_on_generated_text(head, gate, tail):
+    _same_floating(head * 3 + gate + tail)
+    _same_floating(tail * 2)
+
+
+def test_floating_set_without_gates_searches_everything():
+    fs = FloatingSet({"a": [r"\d+ views"], "b": [r"all rights reserved\b"]})
+    long = "x " * 50
+    assert fs._keys is None
+    assert fs.search(long + "12 views").lastgroup == "a"
+    fs = FloatingSet({"b": [r"all rights reserved\b"]})
+    assert fs.search(long + "all rights reserved").lastgroup == "b"
+    assert fs.search(long + "all rights kept") is None

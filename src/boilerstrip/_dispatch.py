@@ -1,4 +1,7 @@
-"""Anchored alternations, dispatched on the text's first character.
+"""Alternations of phrase patterns, made cheaper to try without changing their matches.
+
+Anchored patterns (:class:`AnchoredSet`) are dispatched on the text's first character;
+patterns that may match anywhere (:class:`FloatingSet`) are gated on the words of the text.
 
 Python's ``re`` tries every alternative of ``a|b|c|...`` in turn, even when the first
 character of the text already rules most of them out. For a table of a few hundred
@@ -123,3 +126,163 @@ class AnchoredSet:
         except KeyError:
             rx = self._cache[ch] = self._compile(ch)
         return rx.match(text) if rx is not None else None
+
+
+# --------------------------------------------------------------------------
+# Floating patterns: gated on a word every match holds
+# --------------------------------------------------------------------------
+_WORD = re.compile(r"\w+")
+_MAX_WORDS = 64  # spellings of one word beyond which it is not used as a gate
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _is_word_char(ch: str) -> bool:
+    return bool(_WORD.fullmatch(ch))
+
+
+def _spell(items, partial: set[str], done: set[str]) -> set[str]:
+    """Spell out the words of a parsed sequence. ``partial`` holds the spellings of the
+    word being read (``""``: a word starts here, after a non-word character or the
+    pattern's leading ``\\b``); each word that ends (a non-word literal, ``\\b``) goes to
+    ``done``. Returns the spellings still open. Raises _Unknown at anything not
+    spelled out literally (``\\d``, ``.``, a range, a repeat)."""
+    for op, av in items:
+        if op is C.LITERAL:
+            ch = chr(av)
+            if _is_word_char(ch):
+                partial = {w + ch for w in partial}
+            else:
+                done |= partial - {""}
+                partial = {""}
+        elif op is C.AT and av is C.AT_BOUNDARY:
+            if "" in partial and len(partial) > 1:
+                raise _Unknown
+            done |= partial - {""}
+            partial = {""} if "" in partial else set()
+        elif op is C.SUBPATTERN:
+            partial = _spell(av[-1], partial, done)
+        elif op is C.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                out |= _spell(branch, set(partial), done)
+            partial = out
+        elif op is C.IN and all(sub_op is C.LITERAL for sub_op, _ in av):
+            chars = [chr(c) for _, c in av]
+            if not all(map(_is_word_char, chars)):
+                raise _Unknown
+            partial = {w + ch for w in partial for ch in chars}
+        elif op is C.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            partial = set(partial) | _spell(av[2], set(partial), done)
+        else:
+            raise _Unknown
+        if len(partial) + len(done) > _MAX_WORDS:
+            raise _Unknown
+    return partial
+
+
+def gate_words(pattern: str) -> frozenset | None:
+    """Words one of which every match of ``pattern`` holds as a whole ``\\w+`` token (the
+    match starting at a word boundary); of the candidates along the pattern, the one whose
+    shortest spelling is longest ("all rights reserved" -> {"reserved"}). None when no
+    word can be read off the pattern."""
+    try:
+        items = list(_parser.parse(pattern).data)
+    except (re.error, RecursionError):
+        return None
+    return _gate(items)
+
+
+def _gate(items, closed: bool = False) -> frozenset | None:
+    """The best gate of a parsed sequence read from a word start; ``closed``: whatever
+    follows the sequence ends a word (a ``\\b`` or a non-word character)."""
+    items = list(items)
+    best: frozenset | None = None
+    partial: set[str] = {""}
+
+    def consider(cand: frozenset) -> None:
+        nonlocal best
+        if best is None or _rank(cand) > _rank(best):
+            best = cand
+
+    for k, (op, av) in enumerate(items):
+        if partial == {""}:  # at a word start: a group's branches may each hold a gate
+            branches = _branches(op, av)
+            if branches:
+                ends = _ends_word(items[k + 1]) if k + 1 < len(items) else closed
+                gates = [_gate(b, ends) for b in branches]
+                if all(g is not None for g in gates):
+                    consider(frozenset().union(*gates))
+        done: set[str] = set()
+        try:
+            after = _spell([(op, av)], partial, done)
+        except _Unknown:
+            return best
+        # Every path ended a word in this step if none was at a word start before it
+        # (such a path may cross the step without reading a word) and none is inside a
+        # word after it: the words that ended are a gate.
+        if done and "" not in partial and after <= {""}:
+            consider(frozenset(done))
+        partial = after
+    if closed and partial and "" not in partial:  # the words still open end right after
+        consider(frozenset(partial))
+    return best
+
+
+def _ends_word(item) -> bool:
+    op, av = item
+    return (op is C.AT and av is C.AT_BOUNDARY) or (op is C.LITERAL and not _is_word_char(chr(av)))
+
+
+def _branches(op, av) -> list | None:
+    """The alternatives of a group or alternation (one for a plain group)."""
+    if op is C.SUBPATTERN:
+        inner = list(av[-1])
+        if len(inner) == 1 and inner[0][0] is C.BRANCH:
+            return list(inner[0][1][1])
+        return [inner]
+    if op is C.BRANCH:
+        return list(av[1])
+    return None
+
+
+def _rank(words: frozenset) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
+
+
+class FloatingSet:
+    """``search(text)`` of ``\\b(?:`` the alternation of named groups ``{name: [pattern,
+    ...]}`` ``)``: the leftmost match at a word boundary. A text long enough for the
+    search to cost (it is slow per character in ``re``) is searched only when it holds one
+    of the patterns' gate words (:func:`gate_words`) as a substring, a test ``str``'s
+    own substring search does many times faster. When some pattern has no gate, every
+    text is searched."""
+
+    __slots__ = ("_rx", "_keys")
+
+    def __init__(self, groups: dict[str, list[str]]):
+        self._rx = re.compile("\\b(?:" + "|".join(
+            f"(?P<{name}>" + "|".join(f"(?:{p})" for p in pats) + ")" for name, pats in groups.items()
+        ) + ")")
+        words: set[str] = set()
+        for pats in groups.values():
+            for p in pats:
+                gate = gate_words(p)
+                if gate is None:
+                    self._keys = None
+                    return
+                words |= gate
+        # a word holding another gate word needs no test of its own ("cookies")
+        self._keys = tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+    def search(self, text: str) -> re.Match | None:
+        if self._keys is not None and len(text) >= _GATE_MIN_CHARS and not any(
+            map(text.__contains__, self._keys)
+        ):
+            return None
+        return self._rx.search(text)
+
+
+_GATE_MIN_CHARS = 60  # below this the search itself is about as cheap as the test

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from ._dispatch import AnchoredSet
+from ._dispatch import AnchoredSet, FloatingSet
 from ._stoplists import detect, stoplist_for
 from .segment import BIT, Segmentation, mask_of
 
@@ -60,7 +60,7 @@ def _compile_phrases(limit: int):
     from word starts only), each reason a named group. Patterns are lower-case and matched against lower-cased text
     (much faster than re.I), and every unanchored one starts at a word boundary."""
     anchored: dict[str, list[str]] = {}
-    floating = []
+    floating: dict[str, list[str]] = {}
     for reason, pats in rules.WIDGET_PHRASES.items():
         if _LIMITS[reason] < limit:
             continue
@@ -70,11 +70,8 @@ def _compile_phrases(limit: int):
         if a:
             anchored[name] = a
         if f:
-            floating.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in f) + ")")
-    return (
-        AnchoredSet(anchored) if anchored else None,
-        re.compile("\\b(?:" + "|".join(floating) + ")") if floating else None,
-    )
+            floating[name] = f
+    return AnchoredSet(anchored) if anchored else None, FloatingSet(floating) if floating else None
 
 
 # one pair per distinct length limit, smallest first
