@@ -101,10 +101,31 @@ def _phrase_line(text: str) -> str | None:
     return None
 
 
+# Short texts repeat across pages (menu labels, buttons, widget headings): their verdicts
+# are kept, in a table emptied when full (bounded memory in long batch runs).
+_PHRASE_CACHE: dict[str, str | None] = {}
+_PHRASE_CACHE_CHARS = 40
+_PHRASE_CACHE_SIZE = 10_000
+
+
 def phrase_reason(text: str) -> str | None:
     """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
     A longer text of several lines is judged by its first line (a section heading over
     its items: "More from ...\nteaser\nteaser")."""
+    if len(text) > _PHRASE_CACHE_CHARS:
+        return _phrase_reason(text)
+    try:
+        return _PHRASE_CACHE[text]
+    except KeyError:
+        pass
+    reason = _phrase_reason(text)
+    if len(_PHRASE_CACHE) >= _PHRASE_CACHE_SIZE:
+        _PHRASE_CACHE.clear()
+    _PHRASE_CACHE[text] = reason
+    return reason
+
+
+def _phrase_reason(text: str) -> str | None:
     if len(text) > _MAX_LIMIT:
         if "\n" not in text:
             return None

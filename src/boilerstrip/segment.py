@@ -242,7 +242,7 @@ class _Segmenter:
             return
         own = semantic = _HINT_BY_TAG.get(tag, 0)
         klass = ""
-        ident = None
+        cls = ident = None
         if attrib:
             cls = attrib.get("class")
             ident = attrib.get("id")
@@ -253,7 +253,6 @@ class _Segmenter:
             if cls:
                 got = _hint_cache.get(cls)
                 own |= got if got is not None else attr_hints(cls)
-                klass = cls.split(None, 1)[0] if not cls.isspace() else ""
             if ident:
                 own |= _id_hints(ident)
             if (len(attrib) > (cls is not None) + (ident is not None)
@@ -271,7 +270,8 @@ class _Segmenter:
             label = tag
             if ident:
                 label += "#" + ident
-            if klass:
+            if cls and not cls.isspace():
+                klass = cls.split(None, 1)[0]
                 label += "." + klass
             cur = self.cur
             nodes = self.nodes
@@ -317,7 +317,10 @@ class _Segmenter:
             return
         if not self.stack:  # after </html>: a tree would drop it as the root's tail
             return
-        self.buf.append(text)
+        buf = self.buf
+        if not buf and text.isspace() and not self.pre_depth:
+            return  # the indentation between two block tags: no block's text
+        buf.append(text)
         if self.link_depth:
             self.link_chars += len(text.strip())
 
