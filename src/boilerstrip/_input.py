@@ -438,11 +438,11 @@ def markup_bytes(text: str) -> bytes:
         data = clean_text_chars(text).encode("utf-8", "replace")
     else:
         data = data.translate(None, _BAD_BYTES)
-        if b"\xef\xbf" in data:
+        if "\ufffe" in text or "\uffff" in text:  # (a one-character search is fast on str)
             for seq in _NONCHARS:
                 data = data.replace(seq, b"")
     data = _strip_dtd_bytes(data)
-    return data if data.strip() else b""
+    return b"" if not data or data.isspace() else data
 
 
 def flatten_deep(data: bytes) -> bytes:
