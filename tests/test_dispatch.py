@@ -23,8 +23,8 @@ def _whole(groups: dict[str, list[str]]) -> re.Pattern:
     return re.compile("|".join(f"(?P<{n}>" + "|".join(f"(?:{p})" for p in ps) + ")" for n, ps in groups.items()))
 
 
-_TIERS = [(a, _whole({n: [p for p, _f in ps] for n, ps in a._groups})) for _lim, (a, _f) in score._PHRASE_TIERS if a]
-_STARTS = sorted({p[:12] for a, _w in _TIERS for _n, ps in a._groups for p, _f in ps if p[:1].isalnum()})
+_TIERS = [(a, _whole({n: [p for p, *_ in ps] for n, ps in a._groups})) for _lim, (a, _f) in score._PHRASE_TIERS if a]
+_STARTS = sorted({p[:12] for a, _w in _TIERS for _n, ps in a._groups for p, *_ in ps if p[:1].isalnum()})
 _SAMPLES = [
     "read more: the council's plan", "12 comments", "1,234 views", "« previous post", "next article",
     "share this:", "© 2024 all rights reserved", "by jane doe", "« older posts", "«back", "ñ 3 comments",
@@ -49,6 +49,24 @@ def test_real_table_on_samples():
 def test_real_table_on_generated_text(start, tail):
     _same(start + tail)
     _same(tail)
+
+
+def test_literal_prefixes():
+    from boilerstrip._dispatch import literal_prefixes
+
+    assert literal_prefixes(r"tags?\s*:") == {"tag"}
+    assert literal_prefixes(r"(previous|next) (post|page)") == {
+        "previous post", "previous page", "next post", "next page"}
+    assert literal_prefixes(r"share( this|:|$)") == {"share", "share this", "share:"}
+    assert literal_prefixes(r"\d+ views") is None
+    assert literal_prefixes(r"[«<]?\s*next") is None
+
+
+def test_prefix_gate_keeps_matches():
+    fast = AnchoredSet({"tags": [r"tags?\s*:"], "nav": [r"(previous|next) (post|page)"]})
+    assert fast.match("tag: x").lastgroup == "tags"
+    assert fast.match("next page").lastgroup == "nav"
+    assert fast.match("the next page") is None and fast.match("tax") is None
 
 
 def test_dispatch_keeps_group_priority():

@@ -95,25 +95,71 @@ def first_chars(pattern: str) -> frozenset | None:
     return None if nullable else first
 
 
+def literal_prefixes(pattern: str) -> frozenset | None:
+    """Strings one of which every match of ``pattern`` starts with (spelled out from its
+    parse up to the first element that is not a literal); None when some match may start
+    with anything."""
+    try:
+        got, _stopped = _prefixes(_parser.parse(pattern).data, {""})
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return None if "" in got else frozenset(got)
+
+
+def _prefixes(items, acc: set[str]) -> tuple[set[str], bool]:
+    for op, av in items:
+        if op is C.LITERAL:
+            acc = {a + chr(av) for a in acc}
+        elif op is C.SUBPATTERN:
+            acc, stopped = _prefixes(av[-1], acc)
+            if stopped:
+                return acc, True
+        elif op is C.BRANCH:
+            out: set[str] = set()
+            stopped = False
+            for branch in av[1]:
+                got, st = _prefixes(branch, set(acc))
+                out |= got
+                stopped = stopped or st
+            acc = out
+            if stopped:
+                return acc, True
+        elif op is C.IN and all(sub_op is C.LITERAL for sub_op, _ in av):
+            acc = {a + chr(c) for a in acc for _, c in av}
+        else:
+            return acc, True
+        if len(acc) > _MAX_WORDS:
+            raise _Unknown
+    return acc, False
+
+
 class AnchoredSet:
     """``match(text)`` of the alternation of named groups ``{name: [pattern, ...]}``
     (anchored at the start of ``text``), dispatched on ``text[:1]``. ``lastgroup`` of a
-    match names the group, as with the whole alternation."""
+    match names the group, as with the whole alternation. Within a group, a text that
+    starts with none of its patterns' literal prefixes (:func:`literal_prefixes`) is not
+    matched at all (``str.startswith`` with a tuple is much cheaper than the regex)."""
 
     __slots__ = ("_groups", "_cache", "_known")
 
     def __init__(self, groups: dict[str, list[str]]):
-        self._groups = [(name, [(p, first_chars(p)) for p in pats]) for name, pats in groups.items()]
-        self._known = frozenset().union(*(f for _n, ps in self._groups for _p, f in ps if f))
-        self._cache: dict[str, re.Pattern | None] = {}
+        self._groups = [(name, [(p, first_chars(p), literal_prefixes(p)) for p in pats])
+                        for name, pats in groups.items()]
+        self._known = frozenset().union(*(f for _n, ps in self._groups for _p, f, _x in ps if f))
+        self._cache: dict[str, tuple[re.Pattern, tuple | None] | None] = {}
 
-    def _compile(self, ch: str) -> re.Pattern | None:
+    def _compile(self, ch: str) -> tuple[re.Pattern, tuple | None] | None:
         parts = []
+        prefixes: set[str] | None = set()
         for name, pats in self._groups:
-            keep = [p for p, first in pats if first is None or ch in first or ch == "\x80"]
+            keep = [(p, pre) for p, first, pre in pats if first is None or ch in first or ch == "\x80"]
             if keep:
-                parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in keep) + ")")
-        return re.compile("|".join(parts)) if parts else None
+                parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p, _pre in keep) + ")")
+                for _p, pre in keep:
+                    prefixes = None if prefixes is None or pre is None else prefixes | pre
+        if not parts:
+            return None
+        return re.compile("|".join(parts)), tuple(sorted(prefixes)) if prefixes is not None else None
 
     def match(self, text: str) -> re.Match | None:
         ch = text[:1]
@@ -122,10 +168,15 @@ class AnchoredSet:
         elif ch not in self._known:
             ch = ""  # no pattern needs it: only those that may start anywhere
         try:
-            rx = self._cache[ch]
+            got = self._cache[ch]
         except KeyError:
-            rx = self._cache[ch] = self._compile(ch)
-        return rx.match(text) if rx is not None else None
+            got = self._cache[ch] = self._compile(ch)
+        if got is None:
+            return None
+        rx, prefixes = got
+        if prefixes is not None and not text.startswith(prefixes):
+            return None
+        return rx.match(text)
 
 
 # --------------------------------------------------------------------------
