@@ -331,6 +331,12 @@ TEXT_WIDGET_FOLLOWERS = {
 #: ... and the widgets whose section, after the article's end, runs over prose too
 #: (teaser summaries, comment bodies) until the next widget line.
 TEXT_SECTION_REASONS = ("related", "comments")
+#: Text input: line starts that mark a list item written out ("- ", "* ", "• "): a block
+#: of such lines is a list the text's author made, no menu flattened from the page.
+TEXT_LIST_MARKERS = ("- ", "* ", "• ")
+#: Text input: what separates the parts of a page's <title> (the first line of a whole-page
+#: dump: "Headline | Site", "Site – Headline").
+TEXT_TITLE_SEPARATORS = ("|", "–", "—", "-", ":", "·", "•")
 #: Text input: widgets that, after enough text, end the article (what a scraper appends
 #: after a post's text).
 TEXT_END_REASONS = ("related", "comments", "view-counter", "share", "newsletter", "tags",
@@ -414,6 +420,9 @@ THRESHOLDS = {
     "text_low_cohesion": 0.05,      # below: shares almost no vocabulary with the article
     "text_low_cohesion_factor": 0.5,  # prose of low cohesion is worth this much
     "text_menu_max_stop_share": 0.15,  # a capitalised line with fewer short stopwords is a menu
+    "text_list_line_max_words": 6,  # a block of lines mostly this short, unpunctuated, is a list
+    "text_list_min_share": 0.7,     # ... when this share of its (3+) lines' words are on such lines
+    "text_list_min_cohesion": 0.3,  # ... and a list sharing less with the article costs as cut
 }
 
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).

@@ -655,9 +655,51 @@ def _text_value(kind: str, b, cohesion: float, chrome: bool) -> float:
     if kind in ("headline", "byline"):
         return T["text_headline_factor"] * c
     if kind == "cut":
-        return T["text_cut_factor"] * c if cohesion < T["text_low_cohesion"] * 2 else 0.3 * c
+        low = T["text_list_min_cohesion"] if _list_shaped(b.text) else T["text_low_cohesion"] * 2
+        return T["text_cut_factor"] * c if cohesion < low else 0.3 * c
     scale = T["text_low_cohesion_factor"] if cohesion < T["text_low_cohesion"] else 1.0
     return c * scale
+
+
+def _marked_list(text: str) -> bool:
+    """Most lines start with a list marker ("- item"): a list written out, no menu."""
+    lines = text.split("\n")
+    return 2 * sum(1 for ln in lines if ln.lstrip().startswith(_LIST_MARKERS)) > len(lines)
+
+
+def _list_shaped(text: str) -> bool:
+    """Three or more lines, most of its words on short unpunctuated lines (a column of
+    links), with no list markers."""
+    if text.count("\n") < 2 or _marked_list(text):
+        return False
+    short = total = 0
+    for ln in text.split("\n"):
+        n = len(ln.split())
+        total += n
+        if n <= T["text_list_line_max_words"] and not ln.rstrip().endswith((".", "!", "?")):
+            short += n
+    return short >= T["text_list_min_share"] * total
+
+
+_LIST_MARKERS = rules.TEXT_LIST_MARKERS
+_TITLE_SEP = re.compile("|".join(rf"\s{re.escape(s)}\s" for s in rules.TEXT_TITLE_SEPARATORS))
+
+
+def _title_line(blocks, kinds, i: int, j: int) -> int:
+    """A whole-page dump starts with the page's <title> ("Headline | Site"): the first
+    headline in [i, j) that is most of its longest part is the page's own headline
+    (what came before it is the site's chrome); -1 when there is none."""
+    first = blocks[0].text.split("\n", 1)[0].lower()
+    parts = _TITLE_SEP.split(first)
+    main = max(parts, key=len).strip()
+    if len(parts) < 2 or len(main.split()) < 2:  # a <title> names its site too
+        return -1
+    for k in range(max(i, 1), j):
+        t = blocks[k].text.lower().strip()
+        if (kinds[k] == "headline" and "\n" not in t and len(t.split()) >= 2
+                and t in main and 2 * len(t) >= len(main)):
+            return k
+    return -1
 
 
 def _best_run(values: list[float]) -> tuple[int, int]:
@@ -732,6 +774,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     # the article
     run_end = j
     while j < end and (kinds[j] != "widget" or blocks[j].features["phrase"] in _TEXT_INLINE):
+        if (not listing and chrome[j] and kinds[j] in ("headline", "line", "cut")
+                and "\n" in blocks[j].text and not _marked_list(blocks[j].text)):
+            break  # a menu of several lines after the article: the page's footer starts there
         if (kinds[j] == "cut" and cohesion[j] < T["text_teaser_max_cohesion"] and j > run_end
                 and kinds[j - 1] == "headline"
                 and T["text_teaser_min_words"] <= blocks[j].shape["words"] <= T["text_teaser_max_words"]):
@@ -757,28 +802,22 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             k += 1
         if k < j:  # (all of it looks like a menu: keep it)
             i = k
-    # The top of a page: chrome (menus, widgets, crumbs), then perhaps the headline, then
-    # the article. When nothing chrome-like stands between the headline and the best
-    # prose run, the lines there (a listing's first items, a dek) are the article's too.
-    top = 0
-    while top < i and chrome[top]:
-        top += 1
-    title_at = -1
-    start = top
-    if top < i and kinds[top] == "headline" and blocks[top].shape["words"] >= 3:
-        title_at, start = top, top + 1
-        while start < i and kinds[start] == "byline":
-            start += 1
-    if start <= i and not any(chrome[start:i]):
-        i = start
-    else:  # chrome in between: the headline nearest to the article is its title
-        title_at = -1
-        for k in range(i - 1, -1, -1):
-            if kinds[k] == "headline" and blocks[k].shape["words"] >= 3 and blocks[k].reason is None:
-                title_at = k
-                break
-            if kinds[k] not in ("byline", "tiny"):
-                break
+    # The page's own headline (the <title> line's main part, again) is the title: what
+    # came before it is the site's chrome, a listing starts under it, and so does an
+    # article when it lies above the best run's first prose.
+    first_prose = j if listing else next((k for k in range(i, j) if kinds[k] == "prose"), j)
+    h = _title_line(blocks, kinds, i, first_prose)
+    if i < h < j - 1:
+        # under it, bylines, then what a second cleaning keeps: past the chrome between
+        # the title and the first prose (a listing: past the chrome right under it)
+        title_at, i = h, h + 1
+        while i < j - 1 and (kinds[i] == "byline" or (listing and chrome[i])):
+            i += 1
+        last_chrome = max((k for k in range(i, first_prose) if chrome[k]), default=-1)
+        if not listing and last_chrome >= 0:
+            i = last_chrome + 1
+    else:
+        title_at, i = _top_of_article(blocks, kinds, chrome, i)
     for k in range(i, j):  # lines now inside the article keep no "after-end" naming
         if blocks[k].reason is not None and not _named_away(blocks[k], kinds[k]):
             blocks[k].reason = None
@@ -794,6 +833,31 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             blocks[k].reason = "after-end"
     _title_alone(seg, kinds)
     _tidy(blocks, opts, None)
+
+
+def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
+    """The top of a page: chrome (menus, widgets, crumbs), then perhaps the headline, then
+    the article. When nothing chrome-like stands between the headline and the best
+    prose run (at ``i``), the lines there (a listing's first items, a dek) are the
+    article's too. Returns the title's index (-1: none) and where the article starts."""
+    top = 0
+    while top < i and chrome[top]:
+        top += 1
+    title_at = -1
+    start = top
+    if top < i and kinds[top] == "headline" and blocks[top].shape["words"] >= 3:
+        title_at, start = top, top + 1
+        while start < i and kinds[start] == "byline":
+            start += 1
+    if start <= i and not any(chrome[start:i]):
+        return title_at, start
+    # chrome in between: the headline nearest to the article is its title
+    for k in range(i - 1, -1, -1):
+        if kinds[k] == "headline" and blocks[k].shape["words"] >= 3 and blocks[k].reason is None:
+            return k, i
+        if kinds[k] not in ("byline", "tiny"):
+            break
+    return -1, i
 
 
 def _title_alone(seg: Segmentation, kinds: list[str]) -> None:
