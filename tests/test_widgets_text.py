@@ -398,3 +398,35 @@ def test_headline_under_a_menu_with_a_byline_is_the_title():
     art = clean_fixture("widgets/related-unnamed.txt")
     assert art.title == "New boathouse doors open after twenty years of fundraising"
     assert "New boathouse doors" not in art.text
+
+
+_PROSE = ("The council met on Tuesday evening to discuss the new bridge, and most of the "
+          "members agreed that the budget had to be revised before any work could begin. "
+          "Residents who came to the meeting asked why the plan had taken so long.")
+
+
+@pytest.mark.parametrize("top", [
+    # a title over a subheading: neither is taken alone, both stay
+    ["Nine Fitness Trends To Watch This Year", "Fitness Trends: A Brief Look"],
+    # a menu, then the headline (again under a crumb) over the article
+    ["Home News Sport Weather", "News > Local > Bridge vote delayed again",
+     "Bridge vote delayed again by the council"],
+    # three headlines stacked over the article
+    ["Tuition and fees for the coming year", "Consistent rates for a decade now",
+     "Clear costs and strong values for students"],
+])
+def test_cleaning_the_cleaned_text_changes_nothing(top):
+    doc = "\n\n".join(top + [_PROSE, _PROSE.replace("Tuesday", "Monday"), "Share this:", "Facebook"])
+    first = clean_article(doc, input="text")
+    second = clean_article(first.text, input="text")
+    assert first.text and second.text == first.text
+    assert _PROSE in first.text
+
+
+def test_headline_over_prose_is_taken_at_once():
+    """What a second cleaning would take as the title (the kept text's first line, a
+    headline over prose) is the title of the first."""
+    doc = "\n\n".join(["Home News Sport Weather", "Bridge vote delayed again by the council", _PROSE])
+    art = clean_article(doc, input="text")
+    assert art.title == "Bridge vote delayed again by the council"
+    assert art.text.startswith("The council met")

@@ -833,6 +833,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
             blocks[k].reason = "after-end"
     _title_alone(seg, kinds)
     _tidy(blocks, opts, None)
+    _settle_title(seg, kinds, chrome)
 
 
 def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
@@ -845,7 +846,7 @@ def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
         top += 1
     title_at = -1
     start = top
-    if top < i and kinds[top] == "headline" and blocks[top].shape["words"] >= 3:
+    if top < i and _title_headline(blocks, kinds, top, range(top + 1, len(blocks))):
         title_at, start = top, top + 1
         while start < i and kinds[start] == "byline":
             start += 1
@@ -858,6 +859,31 @@ def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
         if kinds[k] not in ("byline", "tiny"):
             break
     return -1, i
+
+
+def _title_headline(blocks, kinds, k: int, after) -> bool:
+    """Block k is a headline that reads as a title: 3+ words, and the first of ``after``
+    (the indices that follow it) that is no byline is no headline either (a stack of
+    headlines at the top is a title over a subheading, or a listing's first items: no
+    single one of them is the title)."""
+    if kinds[k] != "headline" or blocks[k].shape["words"] < 3:
+        return False
+    nxt = next((m for m in after if kinds[m] != "byline"), None)
+    return nxt is None or kinds[nxt] != "headline"
+
+
+def _settle_title(seg: Segmentation, kinds: list[str], chrome: list[bool]) -> None:
+    """Cleaning the text again must change nothing: when what is kept starts with a
+    headline that a second reading would take as the title, it is the title now."""
+    blocks = seg.blocks
+    kept = [k for k, b in enumerate(blocks) if b.reason is None]
+    if len(kept) < 2 or chrome[kept[0]] or not _title_headline(blocks, kinds, kept[0], kept[1:]):
+        return
+    for b in blocks:
+        if b.reason == "title":
+            b.reason = "header"
+    blocks[kept[0]].reason = "title"
+    seg.title = blocks[kept[0]].text
 
 
 def _title_alone(seg: Segmentation, kinds: list[str]) -> None:
