@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
 from ._stoplists import detect, stoplist_for, tokens
-from .segment import BIT, Segmentation, mask_of
+from .segment import BIT, RawBlock, Segmentation, mask_of
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -715,10 +715,13 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
-def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
+def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = True,
+                known: tuple | None = None) -> None:
+    """``known``: each block's kind and chrome flag when already worked out (a second
+    reading of the kept lines, in the same language)."""
     blocks = seg.blocks
     n = len(blocks)
-    kinds = [_text_kind(b) for b in blocks]
+    kinds = known[0] if known else [_text_kind(b) for b in blocks]
     # Without markup, the first section widget after enough text ends the article:
     # related teasers, comments, counters, share bars are appended after it.
     # (A share bar under the headline of a whole-page dump is no end: more prose follows.)
@@ -740,7 +743,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
                 break
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     stop = stoplist_for(seg.language)
-    chrome = [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
+    chrome = known[1] if known else [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
     values = [_text_value(k, b, 1.0, ch) for k, b, ch in zip(kinds, blocks, chrome)]
     i, j = _best_run(values[:end])
     core: dict[str, int] = {}
@@ -834,6 +837,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list) -> None:
     _title_alone(seg, kinds)
     _tidy(blocks, opts, None)
     _settle_title(seg, kinds, chrome)
+    if again:
+        _read_again(seg, opts, words, kinds, chrome)
 
 
 def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
@@ -870,6 +875,48 @@ def _title_headline(blocks, kinds, k: int, after) -> bool:
         return False
     nxt = next((m for m in after if kinds[m] != "byline"), None)
     return nxt is None or kinds[nxt] != "headline"
+
+
+_BASE_FEATURES = ("chars", "words", "link_density", "stopword_density", "phrase", "class", "menu_item")
+
+
+def _read_again(seg: Segmentation, opts: Options, content: list, kinds: list, chrome: list) -> None:
+    """Score what is kept once more, as a second cleaning would, and drop what it drops.
+
+    The best run, the listing test, cohesion and the title all weigh a line against the
+    rest of the page; with the page's chrome gone the balance shifts and a second cleaning
+    would cut more (a product page's header read as a listing the first time). Reading
+    the kept lines once more makes cleaning idempotent in practice (no benchmark dump
+    changes when cleaned again). The lines' own features, kinds and chrome flags are
+    reused when the kept text reads as the same language.
+    """
+    idx = [k for k, b in enumerate(seg.blocks) if b.reason is None]
+    if len(idx) < 2:
+        return
+    kept = [seg.blocks[k] for k in idx]
+    sub = Segmentation(
+        blocks=[RawBlock(b.text, "line", "paragraph", 0, -1, b.chars, 0, 0, m, dict(b.shape))
+                for m, b in enumerate(kept)],
+        nodes=[], kind="text")
+    if detect(b.text for b in sub.blocks)[0] == seg.language:
+        # the same language: each line's own features are what they were
+        sub.language = seg.language
+        for sb, b in zip(sub.blocks, kept):
+            sb.features = {key: b.features[key] for key in _BASE_FEATURES}
+        sub_content = [content[k] for k in idx]
+        known = ([kinds[k] for k in idx], [chrome[k] for k in idx])
+    else:
+        sub_content = _features(sub)
+        known = None
+    _score_text(sub, opts, sub_content, again=False, known=known)
+    for b, s2 in zip(kept, sub.blocks):
+        if s2.reason is not None:
+            b.reason = s2.reason
+    if sub.title:
+        for b in seg.blocks:
+            if b.reason == "title" and b.text != sub.title:
+                b.reason = "header"
+        seg.title = sub.title
 
 
 def _settle_title(seg: Segmentation, kinds: list[str], chrome: list[bool]) -> None:
