@@ -341,6 +341,9 @@ TEXT_TITLE_SEPARATORS = ("|", "–", "—", "-", ":", "·", "•")
 #: after a post's text).
 TEXT_END_REASONS = ("related", "comments", "view-counter", "share", "newsletter", "tags",
                     "byline-box")
+#: Text input, listing pages (no article found): widgets that end the listing too, as
+#: a related/comments line does (the page's footer, a cookie notice).
+TEXT_LISTING_END_REASONS = ("footer", "cookie")
 #: Widget lines that belong to the widget around them (a form field in a newsletter box,
 #: "Reply" or "2 days ago" in a comment list) rather than starting a new one.
 TEXT_INNER_REASONS = ("form", "control", "meta")
@@ -414,6 +417,9 @@ THRESHOLDS = {
     "text_tail_teaser_max_cohesion": 0.5,  # ... when each summary shares less than this with it
     "text_resume_cohesion": 0.7,  # a heading this close to the article ends a box in it
     "text_box_max_lines": 8,      # inside the article, a widget names at most this many lines
+    "text_box_end_min_words": 60,   # ... and no block longer than this (no section's)
+    "text_box_end_min_sentences": 3,  # ... holding this many sentence breaks: a post, a body
+    "text_footer_heading_max_words": 3,  # a listing's footer: link-column headings this short
     "text_form_field_max_words": 4,  # a longer line after a form field is no field
     "text_min_article_value": 1250,  # a best run worth less is no article: keep the listing
     "text_min_article_share": 0.5,   # ... when it is also worth less than this share of the text

@@ -715,6 +715,52 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
+def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], extra=()) -> int:
+    """The first section widget (or one of ``extra``) after enough text that less
+    follows than came before: ``weight`` is what each block counts for after a share bar
+    or a newsletter box, ``strong_weight`` after a related/comments/counter line (and
+    ``extra``); len(blocks) when there is none."""
+    after, strong_after = sum(weight), sum(strong_weight)
+    seen = 0
+    for k, b in enumerate(blocks):
+        after -= weight[k]
+        strong_after -= strong_weight[k]
+        if kinds[k] != "widget":
+            seen += b.chars
+        elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END
+                                                   or b.features["phrase"] in extra):
+            # a related/comments/counter line ends the article unless more prose
+            # follows than came before; a share bar or a newsletter box may sit
+            # inside it, so they end it only when little prose follows
+            if b.features["phrase"] in _TERMINATING or b.features["phrase"] in extra:
+                if strong_after <= seen:
+                    return k
+            elif after <= T["end_rest_share"] * seen:
+                return k
+    return len(blocks)
+
+
+def _listing_end(blocks, kinds, chrome) -> int:
+    """Where a listing ends. Its items are short lines, no prose: what counts after a
+    widget is all text that is no chrome (after a related/comments line, teasers, a
+    headline over a summary cut short, are what it announces and do not count); a
+    footer or cookie line ends it too, with the link columns and their headings over it."""
+    n = len(blocks)
+    weight = [0 if kinds[k] == "widget" or chrome[k] else b.chars for k, b in enumerate(blocks)]
+    no_teaser = list(weight)
+    for k in range(n):
+        u = _teaser_unit(blocks, kinds, [0.0] * n, k)
+        if u >= 0:
+            no_teaser[u:k + 1] = [0] * (k + 1 - u)
+    end = _text_end(blocks, kinds, weight, no_teaser, _LISTING_END)
+    if end < n and blocks[end].features["phrase"] in _LISTING_END:
+        while end > 0 and (chrome[end - 1] or (
+                kinds[end - 1] == "headline"
+                and blocks[end - 1].shape["words"] <= T["text_footer_heading_max_words"])):
+            end -= 1
+    return end
+
+
 def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = True,
                 known: tuple | None = None) -> None:
     """``known``: each block's kind and chrome flag when already worked out (a second
@@ -725,22 +771,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # Without markup, the first section widget after enough text ends the article:
     # related teasers, comments, counters, share bars are appended after it.
     # (A share bar under the headline of a whole-page dump is no end: more prose follows.)
-    prose_after = sum(b.chars for k, b in enumerate(blocks) if kinds[k] == "prose")
-    end = n
-    seen = 0
-    for k, b in enumerate(blocks):
-        if kinds[k] == "prose":
-            prose_after -= b.chars
-        if kinds[k] != "widget":
-            seen += b.chars
-        elif seen >= T["min_chars_before_end"] and b.features["phrase"] in _TEXT_END:
-            # a related/comments/counter line ends the article unless more prose
-            # follows than came before; a share bar or a newsletter box may sit
-            # inside it, so they end it only when little prose follows
-            strong = b.features["phrase"] in _TERMINATING
-            if prose_after <= (seen if strong else T["end_rest_share"] * seen):
-                end = k
-                break
+    prose = [b.chars if kinds[k] == "prose" else 0 for k, b in enumerate(blocks)]
+    end = _text_end(blocks, kinds, prose, prose)
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     stop = stoplist_for(seg.language)
     chrome = known[1] if known else [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
@@ -771,6 +803,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
         # nothing reads as an article (a listing, or one stray line such as an author
         # box): all but widgets up to the end, after the menus on top (found below)
         listing = True
+        end = _listing_end(blocks, kinds, chrome)
         i, j = 0, end
     # what follows the best run up to the end, and is no widget, belongs to it, unless
     # teasers start there: a headline, then a summary cut short that shares nothing with
@@ -1036,6 +1069,14 @@ def _chrome_like(b, kind: str, stop) -> bool:
     short_stops = sum(1 for w in words if len(w) <= 3 and w.lower() in stop) if stop else 0
     return short_stops < T["text_menu_max_stop_share"] * len(words)
 _TEXT_SECTIONS = frozenset(_TEXT_FOLLOW.get(r) for r in rules.TEXT_SECTION_REASONS)
+_LISTING_END = frozenset(rules.TEXT_LISTING_END_REASONS)
+
+
+def _long_text(b) -> bool:
+    """A block of several sentences: a post, an article's body run together, no field
+    or line of a box (a login form, a share bar) that a widget line names."""
+    return (b.shape["words"] > T["text_box_end_min_words"]
+            and len(_SENTENCE_BREAK.findall(b.text)) >= T["text_box_end_min_sentences"])
 
 
 def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
@@ -1061,6 +1102,7 @@ def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
             continue
         if state and not tail and (
             named >= T["text_box_max_lines"]
+            or (state not in _TEXT_SECTIONS and kinds[k] != "widget" and _long_text(b))
             or (kinds[k] in ("headline", "line") and (
                 cohesion[k] >= T["text_resume_cohesion"]
                 or (state == "form" and b.shape["words"] > T["text_form_field_max_words"])))
