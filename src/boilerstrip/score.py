@@ -823,12 +823,13 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     if not listing:
         j = _teaser_tail(blocks, kinds, cohesion, i, j)
     for k, b in enumerate(blocks):
-        f = b.features
-        f["line"] = kinds[k]
-        f["cohesion"] = round(cohesion[k], 3)
-        f["value"] = round(values[k], 1)
-        b.score = round(values[k] / b.chars, 3) if b.chars else 0.0
         b.reason = None
+        if again:  # (a second reading's lines are not shown: no numbers to keep)
+            f = b.features
+            f["line"] = kinds[k]
+            f["cohesion"] = round(cohesion[k], 3)
+            f["value"] = round(values[k], 1)
+            b.score = round(values[k] / b.chars, 3) if b.chars else 0.0
     _name_widgets(blocks, kinds, cohesion, j)
     if listing:
         # the listing starts past the chrome on top and the lines widgets named (a share
