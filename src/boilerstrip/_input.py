@@ -381,34 +381,25 @@ _DOCTYPE = re.compile(r"\A\s*(?:<\?xml[^<>]{0,500}>\s*)?<!doctype\b[^<>\[]{0,200
 _SUBSET_END = re.compile(r"\]\s*>")
 
 
-def _strip_dtd(text: str) -> str:
-    """Remove a DOCTYPE's internal subset (``<!DOCTYPE html [ <!ENTITY ...> ]>``).
-
-    The HTML parser never expands those entities, but it would show the tail of the
-    subset as page text. Only a subset at the very start is removed.
-    """
-    m = _DOCTYPE.match(text)
-    if not m:
-        return text
-    end = _SUBSET_END.search(text, m.end())
-    if end is None:
-        return text
-    return text[:m.start()] + text[end.end():]
-
-
 _DOCTYPE_B = re.compile(_DOCTYPE.pattern.encode(), re.I)
 _SUBSET_END_B = re.compile(_SUBSET_END.pattern.encode())
 
 
-def _strip_dtd_bytes(data: bytes) -> bytes:
-    """:func:`_strip_dtd` on UTF-8 bytes."""
-    m = _DOCTYPE_B.match(data)
+def _strip_dtd(text):
+    """Remove a DOCTYPE's internal subset (``<!DOCTYPE html [ <!ENTITY ...> ]>``) from
+    ``str`` or UTF-8 ``bytes``.
+
+    The HTML parser never expands those entities, but it would show the tail of the
+    subset as page text. Only a subset at the very start is removed.
+    """
+    doctype, subset_end = (_DOCTYPE_B, _SUBSET_END_B) if isinstance(text, bytes) else (_DOCTYPE, _SUBSET_END)
+    m = doctype.match(text)
     if not m:
-        return data
-    end = _SUBSET_END_B.search(data, m.end())
+        return text
+    end = subset_end.search(text, m.end())
     if end is None:
-        return data
-    return data[:m.start()] + data[end.end():]
+        return text
+    return text[:m.start()] + text[end.end():]
 
 
 def _depth_limited() -> bool:
@@ -441,7 +432,7 @@ def markup_bytes(text: str) -> bytes:
         if "\ufffe" in text or "\uffff" in text:  # (a one-character search is fast on str)
             for seq in _NONCHARS:
                 data = data.replace(seq, b"")
-    data = _strip_dtd_bytes(data)
+    data = _strip_dtd(data)
     return b"" if not data or data.isspace() else data
 
 

@@ -954,18 +954,10 @@ def _read_again(seg: Segmentation, opts: Options, content: list, kinds: list, ch
 
 
 def _settle_title(seg: Segmentation, kinds: list[str], chrome: list[bool]) -> None:
-    """Cleaning the text again must change nothing. A second reading drops the menu-like
-    lines at the top of what is kept (lines that cost in the best-run search), and takes
-    a headline over prose there as the title: both are done now."""
+    """A headline over prose at the top of what is kept is the page's title (the text's
+    headline line at the top): a second reading would take it as such."""
     blocks = seg.blocks
     kept = [k for k, b in enumerate(blocks) if b.reason is None]
-    lead = 0
-    while lead < len(kept) and chrome[kept[lead]] and _text_value(kinds[kept[lead]], blocks[kept[lead]], 1.0, True) < 0:
-        lead += 1
-    if 0 < lead < len(kept):  # (all of it menus: a second reading keeps it all too)
-        for k in kept[:lead]:
-            blocks[k].reason = "navigation"
-        kept = kept[lead:]
     if len(kept) < 2 or chrome[kept[0]] or not _title_headline(blocks, kinds, kept[0], kept[1:]):
         return
     for b in blocks:
