@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,3 +138,27 @@ def test_floating_set_without_gates_searches_everything():
     fs = FloatingSet({"b": [r"all rights reserved\b"]})
     assert fs.search(long + "all rights reserved").lastgroup == "b"
     assert fs.search(long + "all rights kept") is None
+
+
+# --------------------------------------------------------------------------
+# Literal tries
+# --------------------------------------------------------------------------
+from boilerstrip._dispatch import literal_trie  # noqa: E402
+
+_TRIE_WORDS = ["comment", "cookie", "consent", "share", "social", "navbar", "navigation", "advert", "adslot"]
+
+
+def test_literal_trie_factors_shared_prefixes():
+    pat = literal_trie(_TRIE_WORDS)
+    assert "co(?:" in pat and "nav(?:" in pat
+    with pytest.raises(ValueError):
+        literal_trie(["nav", "navbar"])  # the order of an alternation would matter
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("acdeghilmnorstvb")), max_size=60))
+def test_literal_trie_finds_what_the_alternation_finds(text):
+    plain = re.compile("|".join(_TRIE_WORDS))
+    assert re.findall(literal_trie(_TRIE_WORDS), text) == plain.findall(text)
+    for w in _TRIE_WORDS:
+        assert re.findall(literal_trie(_TRIE_WORDS), text + w) == plain.findall(text + w)

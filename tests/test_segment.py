@@ -102,3 +102,16 @@ def test_text_is_split_on_blank_lines_or_on_lines():
     shapes = [b.shape for b in seg.blocks]
     assert shapes[0]["terminal"] and not shapes[2]["terminal"]
     assert segment.line_shape("Cut off here…")["ellipsis"]
+
+
+def test_hint_memo_is_bounded_and_keeps_the_recent_generation():
+    from boilerstrip.segment import _Memo
+
+    memo = _Memo(3)
+    for k in "abcdefg":
+        memo.put(k, ord(k))
+    assert len(memo.new) + len(memo.old) <= 6
+    assert memo.new.get("g") == ord("g") and "a" not in memo.new and "a" not in memo.old
+    # names are hinted the same whether memoised or not
+    assert attr_hints("site-footer widget_comments") == attr_hints("site-footer widget_comments")
+    assert attr_hints("menu-item-4711 share-buttons") & BIT["share"]

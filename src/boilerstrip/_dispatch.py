@@ -15,6 +15,9 @@ would give, in the same priority order.
 from __future__ import annotations
 
 import re
+
+from ._stoplists import tokens
+
 try:  # the regex parser's own modules (renamed in Python 3.11)
     from re import _constants as C
     from re import _parser
@@ -305,11 +308,11 @@ def _rank(words: frozenset) -> tuple[int, int]:
 
 class FloatingSet:
     """``search(text)`` of ``\\b(?:`` the alternation of named groups ``{name: [pattern,
-    ...]}`` ``)``: the leftmost match at a word boundary. A text long enough for the
-    search to cost (it is slow per character in ``re``) is searched only when it holds one
-    of the patterns' gate words (:func:`gate_words`) as a substring, a test ``str``'s
-    own substring search does many times faster. When some pattern has no gate, every
-    text is searched."""
+    ...]}`` ``)``: the leftmost match at a word boundary. Searching with ``re`` is slow per
+    character, so a text is searched only when one of its ``\\w+`` words is one of the
+    patterns' gate words (:func:`gate_words`: every match holds one as a whole word); a
+    set test on the text's words is many times cheaper. When some pattern has no gate,
+    every text is searched."""
 
     __slots__ = ("_rx", "_keys")
 
@@ -325,15 +328,41 @@ class FloatingSet:
                     self._keys = None
                     return
                 words |= gate
-        # a word holding another gate word needs no test of its own ("cookies")
-        self._keys = tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+        self._keys: frozenset | None = frozenset(words)
 
-    def search(self, text: str) -> re.Match | None:
-        if self._keys is not None and len(text) >= _GATE_MIN_CHARS and not any(
-            map(text.__contains__, self._keys)
-        ):
+    def search(self, text: str, words: list[str] | None = None) -> re.Match | None:
+        """``words``: the ``\\w+`` words of ``text`` when the caller has them already."""
+        if self._keys is not None and self._keys.isdisjoint(words if words is not None else tokens(text)):
             return None
         return self._rx.search(text)
 
 
-_GATE_MIN_CHARS = 60  # below this the search itself is about as cheap as the test
+def literal_trie(words) -> str:
+    """A regex matching any of ``words`` (literal strings, none a prefix of another), with
+    shared prefixes factored out ("co(?:mment|okie)"): ``re`` then tries a handful of
+    branches at each position instead of every word."""
+    words = sorted(set(words))
+    if any(b.startswith(a) for a, b in zip(words, words[1:])):
+        raise ValueError("a word is a prefix of another: the alternation's order matters")
+    return _trie(words)
+
+
+def _trie(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    for ch, rest in groups.items():
+        if rest == [""]:
+            alts.append(re.escape(ch))
+            continue
+        # a single branch continues as plain text ("rticle" instead of nested groups)
+        prefix = ch
+        while len(rest) > 1 and len({r[:1] for r in rest}) == 1 and all(rest):
+            prefix += rest[0][0]
+            rest = [r[1:] for r in rest]
+        if len(rest) == 1:
+            alts.append(re.escape(prefix + rest[0]))
+        else:
+            alts.append(re.escape(prefix) + "(?:" + _trie(rest) + ")")
+    return "|".join(alts)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import rules
+from ._dispatch import literal_trie
 
 # Hint names -> bit. Order is fixed by the tables.
 HINTS: tuple[str, ...] = tuple(
@@ -35,53 +36,94 @@ _TOKEN_HINT = {tok: hint for hint, toks in rules.HINT_TOKENS.items() for tok in 
 _WORDSEP = re.compile(r"[-_\s:./]+")
 _HAS_DIGIT = re.compile(r"\d")
 _PART_HINT = {part: hint for hint, parts in rules.HINT_PARTS.items() for part in parts}
-_PARTS_RE = re.compile("|".join(sorted(map(re.escape, _PART_HINT), key=len, reverse=True)))
-_name_cache: dict[str, int] = {}
+_PARTS_RE = re.compile(literal_trie(_PART_HINT))
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _WS = re.compile(r"[ \t\r\f\v\n\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = rules.HIDDEN_CLASSES
-_hint_cache: dict[str, int] = {}
+# ASCII names: the separators of _WORDSEP become spaces, then str.split (no regex). Like
+# every str.translate table here, it lists all of ASCII (a missing character costs a
+# failed lookup per call).
+_ASCII_SEPS = str.maketrans({c: " " if c in "-_:./" else c for c in map(chr, range(128))})
+_SHORTEST_PART = min(map(len, _PART_HINT))
+
+
+class _Memo:
+    """A bounded memo of two generations: when the newer one is full it becomes the
+    older one (a key found there moves back), and the oldest is dropped. Class names
+    recur within a page and across a site's pages; clearing everything at once would
+    recompute the recurring ones too."""
+
+    __slots__ = ("new", "old", "size")
+
+    def __init__(self, size: int) -> None:
+        self.new: dict = {}
+        self.old: dict = {}
+        self.size = size
+
+    def put(self, key, value) -> None:
+        if len(self.new) >= self.size:
+            self.old = self.new
+            self.new = {}
+        self.new[key] = value
+
+
+_names = _Memo(20_000)    # one class name -> hints
+_values = _Memo(15_000)   # a whole class attribute -> hints
 
 
 def attr_hints(value: str) -> int:
-    """Hint bitmask of a class/id/itemprop string (cached per string and per name).
+    """Hint bitmask of a class/id/itemprop string (memoised per string and per name).
 
     Within one class name ("post-comments", "tag-travel"), a token counts only as the
     name's last word or as the whole compacted name: WordPress-style prefixes such as
     ``tag-travel`` or ``category-news`` describe the post, not a widget. Distinctive
     words (HINT_PARTS) count anywhere. A boilerplate word beats a content word.
     """
-    got = _hint_cache.get(value)
+    got = _values.new.get(value)
     if got is not None:
         return got
-    mask = 0
-    for name in value.split():
-        h = _name_cache.get(name)
-        if h is None:
-            h = _name_hints(name)
-            if len(_name_cache) > 30_000:
-                _name_cache.clear()
-            _name_cache[name] = h
-        mask |= h
-    if len(_hint_cache) > 20_000:
-        _hint_cache.clear()
-    _hint_cache[value] = mask
-    return mask
+    got = _values.old.get(value)
+    if got is None:
+        got = 0
+        names = _names
+        for name in value.split():
+            h = names.new.get(name)
+            if h is None:
+                h = names.old.get(name)
+                if h is None:
+                    h = _name_hints(name)
+                names.put(name, h)
+            got |= h
+    _values.put(value, got)
+    return got
 
 
 def _name_hints(name: str) -> int:
-    if name.isascii() and name.isalpha() and name.islower():  # "content": one plain word
-        compact = last = name
+    if name.isascii():
+        if name.isalpha() and name.islower():  # "content": one plain word
+            compact = last = name
+        else:
+            if not name.islower():
+                name = _CAMEL.sub(r"\1-\2", name).lower()
+            words = name.translate(_ASCII_SEPS).split()
+            compact = "".join(words)
+            if not compact.isalpha():
+                if _HAS_DIGIT.search(compact):  # a word holding a digit is generated ("2638ad0")
+                    words = [w for w in words if not _HAS_DIGIT.search(w)]
+                    compact = "".join(words)
+                if not compact.isalnum():
+                    compact = _SPLIT.sub("", compact)
+            if not words:
+                return 0
+            last = words[-1]
+            if not last.isalnum():
+                last = _SPLIT.sub("", last)
     else:
         if not name.islower():
             name = _CAMEL.sub(r"\1-\2", name).lower()
-        # a word holding a digit is generated ("2638ad0", "post-4711"): it says nothing
-        words = _WORDSEP.split(name)
-        if _HAS_DIGIT.search(name):
-            words = [w for w in words if not _HAS_DIGIT.search(w)]
-        words = [w for w in words if w]
+        words = [w for w in _WORDSEP.split(name) if w and not _HAS_DIGIT.search(w)]
         if not words:
             return 0
         compact = "".join(words)
@@ -99,8 +141,9 @@ def _name_hints(name: str) -> int:
     h = _TOKEN_HINT.get(last)
     if h:
         found.append(h)
-    for part in _PARTS_RE.findall(compact):
-        found.append(_PART_HINT[part])
+    if len(compact) >= _SHORTEST_PART:
+        for part in _PARTS_RE.findall(compact):
+            found.append(_PART_HINT[part])
     if not found:
         return 0
     negative = [h for h in found if h not in _POS_NAMES]
@@ -177,22 +220,14 @@ def _norm(text: str, pre: bool) -> str:
 
 # Ids that differ only in their digits ("post-4711", "post-4712") share a cache entry:
 # every digit reads as 0 (a word holding a digit is ignored by _name_hints anyway).
-_DIGITS = str.maketrans("123456789", "000000000")
-_id_cache: dict[str, int] = {}
+_DIGITS = str.maketrans({c: "0" if c.isdigit() else c for c in map(chr, range(128))})
 # Stack codes for elements that are not block nodes (a block pushes its parent's index).
 _LINK, _INLINE, _SKIPPED = -2, -3, -4
 
 
 def _id_hints(ident: str) -> int:
-    """Hints of an id; ids are often unique ("post-4711"): cached with digits as 0."""
-    key = ident.translate(_DIGITS)
-    got = _id_cache.get(key)
-    if got is None:
-        got = attr_hints(key)
-        if len(_id_cache) > 10_000:
-            _id_cache.clear()
-        _id_cache[key] = got
-    return got
+    """Hints of an id; ids are often unique ("post-4711"): memoised with digits as 0."""
+    return attr_hints(ident.translate(_DIGITS))
 
 
 _HINT_BY_TAG = {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()}
@@ -251,7 +286,7 @@ class _Segmenter:
             if ident and len(ident) > _ATTR_MAX:
                 ident = ident[:_ATTR_MAX]
             if cls:
-                got = _hint_cache.get(cls)
+                got = _values.new.get(cls)
                 own |= got if got is not None else attr_hints(cls)
             if ident:
                 own |= _id_hints(ident)
