@@ -59,9 +59,25 @@ def test_literal_prefixes():
     assert literal_prefixes(r"tags?\s*:") == {"tag"}
     assert literal_prefixes(r"(previous|next) (post|page)") == {
         "previous post", "previous page", "next post", "next page"}
-    assert literal_prefixes(r"share( this|:|$)") == {"share", "share this", "share:"}
+    assert literal_prefixes(r"share( this|:|$)") == {"share"}  # "share this" starts with it
+    assert literal_prefixes(r"(this (post|page) )?(has been|was) read") == {
+        "this post has been read", "this post was read", "this page has been read",
+        "this page was read", "has been read", "was read"}  # an optional group: with and without
+    assert literal_prefixes(r"(about )?\d+ min") is None  # may start with a digit
     assert literal_prefixes(r"\d+ views") is None
     assert literal_prefixes(r"[«<]?\s*next") is None
+
+
+def test_whole_text_width_bounds_patterns_that_run_to_the_end():
+    from boilerstrip._dispatch import whole_text_width
+
+    assert whole_text_width(r"[^\W\d][\w .'’/-]{0,30}\s?\*$") == 34  # 33 + a final newline
+    assert whole_text_width(r"name \*") is None     # may stop anywhere in a longer text
+    assert whole_text_width(r"\w+ \*$") is None      # unbounded
+    fast = AnchoredSet({"form": [r"[^\W\d][\w ]{0,30}\*$"], "tags": [r"tags?\s*:"]})
+    assert fast.match("email address *").lastgroup == "form"
+    assert fast.match("tags: news").lastgroup == "tags"
+    assert fast.match("email address is needed for this long form field *") is None
 
 
 def test_prefix_gate_keeps_matches():

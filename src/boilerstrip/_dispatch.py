@@ -106,7 +106,31 @@ def literal_prefixes(pattern: str) -> frozenset | None:
         got, _stopped = _prefixes(_parser.parse(pattern).data, {""})
     except (_Unknown, re.error, RecursionError):
         return None
-    return None if "" in got else frozenset(got)
+    if "" in got:
+        return None
+    # a prefix that starts with another says nothing more ("tags" after "tag")
+    return frozenset(p for p in got if not any(q != p and p.startswith(q) for q in got))
+
+
+def whole_text_width(pattern: str) -> int | None:
+    """The length of the longest text ``pattern`` can match when it must run to the end
+    (it ends with ``$``, which also matches before a final newline); None otherwise."""
+    got = _whole_text(pattern)
+    return got[0] if got else None
+
+
+def _whole_text(pattern: str) -> tuple[int, str | None] | None:
+    """(whole_text_width, the character such a text must end with, or None when not one)."""
+    try:
+        parsed = _parser.parse(pattern)
+        hi = parsed.getwidth()[1]
+    except (re.error, RecursionError, OverflowError):
+        return None
+    items = list(parsed.data)
+    if len(items) < 2 or items[-1] != (C.AT, C.AT_END) or hi >= C.MAXREPEAT:
+        return None
+    op, av = items[-2]
+    return hi + 1, chr(av) if op is C.LITERAL else None
 
 
 def _prefixes(items, acc: set[str]) -> tuple[set[str], bool]:
@@ -129,6 +153,11 @@ def _prefixes(items, acc: set[str]) -> tuple[set[str], bool]:
                 return acc, True
         elif op is C.IN and all(sub_op is C.LITERAL for sub_op, _ in av):
             acc = {a + chr(c) for a in acc for _, c in av}
+        elif op is C.MAX_REPEAT and av[0] == 0 and av[1] == 1:  # (optional )?: with or without
+            got, stopped = _prefixes(av[2], set(acc))
+            acc = acc | got
+            if stopped:
+                return acc, True
         else:
             return acc, True
         if len(acc) > _MAX_WORDS:
@@ -141,7 +170,10 @@ class AnchoredSet:
     (anchored at the start of ``text``), dispatched on ``text[:1]``. ``lastgroup`` of a
     match names the group, as with the whole alternation. Within a group, a text that
     starts with none of its patterns' literal prefixes (:func:`literal_prefixes`) is not
-    matched at all (``str.startswith`` with a tuple is much cheaper than the regex)."""
+    matched at all (a dict lookup of its first characters and ``str.startswith`` with the
+    few prefixes found there are much cheaper than the regex), unless it is short enough
+    for a pattern with no literal prefix that runs to the end (:func:`whole_text_width`)
+    and ends as such a pattern does ("Name *")."""
 
     __slots__ = ("_groups", "_cache", "_known")
 
@@ -149,20 +181,40 @@ class AnchoredSet:
         self._groups = [(name, [(p, first_chars(p), literal_prefixes(p)) for p in pats])
                         for name, pats in groups.items()]
         self._known = frozenset().union(*(f for _n, ps in self._groups for _p, f, _x in ps if f))
-        self._cache: dict[str, tuple[re.Pattern, tuple | None] | None] = {}
+        self._cache: dict[str, tuple[re.Pattern, dict | None, int, int, tuple | None] | None] = {}
 
-    def _compile(self, ch: str) -> tuple[re.Pattern, tuple | None] | None:
+    def _compile(self, ch: str) -> tuple[re.Pattern, dict | None, int, int, tuple | None] | None:
         parts = []
         prefixes: set[str] | None = set()
+        longest = -1  # the longest text a pattern with no literal prefix can match,
+        ends: set[str] | None = set()  # and the characters such a text ends with
         for name, pats in self._groups:
             keep = [(p, pre) for p, first, pre in pats if first is None or ch in first or ch == "\x80"]
             if keep:
                 parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p, _pre in keep) + ")")
-                for _p, pre in keep:
-                    prefixes = None if prefixes is None or pre is None else prefixes | pre
+                for p, pre in keep:
+                    if prefixes is None:
+                        break
+                    if pre is not None:
+                        prefixes |= pre
+                        continue
+                    whole = _whole_text(p)
+                    if whole is None:
+                        prefixes = None
+                    else:
+                        longest = max(longest, whole[0])
+                        ends = None if ends is None or whole[1] is None else ends | {whole[1]}
         if not parts:
             return None
-        return re.compile("|".join(parts)), tuple(sorted(prefixes)) if prefixes is not None else None
+        if prefixes is None:
+            return re.compile("|".join(parts)), None, 0, longest, None
+        # prefixes by their first k characters: one dict lookup finds the few to try
+        k = min(map(len, prefixes), default=1)
+        heads: dict[str, list[str]] = {}
+        for p in sorted(prefixes):
+            heads.setdefault(p[:k], []).append(p)
+        return (re.compile("|".join(parts)), {h: tuple(ps) for h, ps in heads.items()}, k, longest,
+                tuple(ends) if ends is not None else None)
 
     def match(self, text: str) -> re.Match | None:
         ch = text[:1]
@@ -176,9 +228,12 @@ class AnchoredSet:
             got = self._cache[ch] = self._compile(ch)
         if got is None:
             return None
-        rx, prefixes = got
-        if prefixes is not None and not text.startswith(prefixes):
-            return None
+        rx, heads, k, longest, ends = got
+        if heads is not None and (len(text) > longest or (
+                ends is not None and not text.rstrip("\n").endswith(ends))):
+            starts = heads.get(text[:k])
+            if starts is None or not text.startswith(starts):
+                return None
         return rx.match(text)
 
 
