@@ -154,6 +154,50 @@ POSITIVE_HINTS = ("content", "main")
 CONFIRMABLE_HINTS = ("cookie", "related", "share")
 
 # --------------------------------------------------------------------------
+# Controls: button and link labels that are a whole line (matched lower-cased).
+# --------------------------------------------------------------------------
+#: Buttons and UI controls.
+CONTROL_LABELS = (
+    r"add to (cart|bag|basket|wishlist|wish list|compare|favou?rites|list)|buy now|shop now|"
+    r"quick ?view|quick shop|show (more|less|all)|see (more|all|less)|view (more|all|less|fullsize|"
+    r"full size|details|larger image|gallery)|load more|read more|continue reading|learn more|"
+    r"find out more|more info|download( now| pdf)?|print( this)?( page| article)?|expand( all)?|"
+    r"collapse( all)?|toggle \w+( \w+)?|close|open|report( post| abuse)?|upvote|downvote|"
+    r"reply with quote|quote|like|unlike|mark as (read|watched|unread)|rate this( \w+)?|"
+    r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
+    r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
+    r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
+    r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
+    r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
+    r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
+    r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più"
+)
+#: Calls to action of a marketing or shop page (what a button says, not a sentence).
+CALL_TO_ACTION_LABELS = (
+    r"contact (us|sales|our team|an expert|the team)( today| now| for (more )?(details|information|info))?|"
+    r"talk to (an? |our )?(expert|specialist|sales|advisor|team|sales team)|"
+    r"speak (to|with) (an? |our )?(expert|specialist|advisor|team|sales team)|"
+    r"(schedule|book|request|get) (a |an |your )?(free )?(demo|call|consultation|discovery call|meeting)"
+    r"( today| now)?|"
+    r"(apply|book|donate|register|enroll|enrol) (now|today)|get in touch( today| with us)?|"
+    r"explore (our )?products|(check|see|compare) (the )?(latest )?(price|prices|deals?) at [\w.&'’ -]{1,30}|"
+    r"add to registry|favou?rite|save (this|for later)( story| article| post| recipe| event)?|"
+    r"send feedback|was this (page |article )?(helpful|useful)\??|view less|"
+    r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
+    r"summarize with ai|start (a |your )?free trial|sign up for (a )?free( trial)?|"
+    r"get started( for free| today| free| - free)?|"
+    r"kontaktieren sie uns|kontakt aufnehmen|demo anfordern|contactez-nous|demander une démo|filtres|"
+    r"trier par|contáctanos|contáctenos|solicitar (una )?demo|ordenar por|contattaci|richiedi (una )?demo|"
+    r"ordina per|neem contact op|sorteer op|sortieren nach"
+)
+_CONTROL = CONTROL_LABELS + "|" + CALL_TO_ACTION_LABELS
+#: A line of one to four labels (an optional price before them: "$130 Add to cart").
+CONTROL_LINE = (
+    r"^([$€£]\s?[\d.,]+\s*)?(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){0,3}"
+    r"\s*[!.:»›→>+…·]*$"
+)
+
+# --------------------------------------------------------------------------
 # Widget phrases (matched case-insensitively against a block's whole text or
 # its start). Several languages each. Reason -> list of regex sources.
 # --------------------------------------------------------------------------
@@ -268,22 +312,9 @@ WIDGET_PHRASES = {
         r"^(submit|send|search)$",
     ],
     # Whole short lines only (anchored at both ends): UI controls and member/post stats.
-    "control": [
-        r"^(add to (cart|bag|basket|wishlist|wish list|compare|favou?rites|list)|buy now|shop now|"
-        r"quick ?view|quick shop|show (more|less|all)|see (more|all|less)|view (more|all|less|fullsize|"
-        r"full size|details|larger image|gallery)|load more|read more|continue reading|learn more|"
-        r"find out more|more info|download( now| pdf)?|print( this)?( page| article)?|expand( all)?|"
-        r"collapse( all)?|toggle \w+( \w+)?|close|open|report( post| abuse)?|upvote|downvote|"
-        r"reply with quote|quote|like|unlike|mark as (read|watched|unread)|rate this( \w+)?|"
-        r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
-        r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
-        r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
-        r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
-        r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
-        r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
-        r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più)"
-        r"\s*[!.:»›→>+…]*$",
-    ],
+    # A line of two or more labels run together ("Start free trialGet a demo", "Talk to a
+    # specialist Explore products") is one row of buttons.
+    "control": [CONTROL_LINE],
     "meta": [
         r"^(about )?\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^(joined|join date|messages|posts|reaction score|points|trophy points|likes received|"

@@ -1,0 +1,34 @@
+"""Boilerplate that used to leak into the kept text (WCXB dev), one small page per rule."""
+from __future__ import annotations
+
+from boilerstrip import score
+from boilerstrip.score import Options
+from boilerstrip.segment import segment_markup
+
+PROSE = (
+    "The committee met on Tuesday to discuss the plan for the new library, and after a long "
+    "debate the members agreed that the work should begin in the spring of next year. "
+)
+
+
+def scored(markup: str) -> dict[str, str | None]:
+    seg, _ = segment_markup(markup.encode("utf-8"))
+    score.score(seg, Options())
+    return {b.text: b.reason for b in seg.blocks}
+
+
+def article(*middle: str) -> str:
+    paras = [f"<p>{i} {PROSE}</p>" for i in range(4)]
+    return "<html><body><article>" + paras[0] + paras[1] + "".join(middle) + paras[2] + paras[3] + "</article></body></html>"
+
+
+def test_a_row_of_call_to_action_buttons_is_a_control():
+    reasons = scored(article(
+        "<div><a href='/trial'>Start free trial</a><a href='/demo'>Get a demo</a></div>",
+        "<p>Talk to a specialist <a href='/p'>Explore products</a></p>",
+        "<p><a href='https://shop.example/x'>Check price at Example Outdoor</a></p>",
+    ))
+    assert reasons["Start free trialGet a demo"] == "control"
+    assert reasons["Talk to a specialist Explore products"] == "control"
+    assert reasons["Check price at Example Outdoor"] == "control"
+    assert sum(r is None for r in reasons.values()) == 4  # the prose stays
