@@ -32,3 +32,12 @@ def test_a_row_of_call_to_action_buttons_is_a_control():
     assert reasons["Talk to a specialist Explore products"] == "control"
     assert reasons["Check price at Example Outdoor"] == "control"
     assert sum(r is None for r in reasons.values()) == 4  # the prose stays
+
+
+def test_an_affiliate_disclosure_is_an_ad_label():
+    disclosure = ("Products are chosen independently by our editors. Purchases made through our "
+                  "links may earn us a commission.")
+    reasons = scored(article(f"<p>{disclosure}</p>", "<p>This post contains affiliate links.</p>"))
+    assert reasons[disclosure] == "ads"
+    assert reasons["This post contains affiliate links."] == "ads"
+    assert sum(r is None for r in reasons.values()) == 4

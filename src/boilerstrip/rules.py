@@ -305,6 +305,15 @@ WIDGET_PHRASES = {
         r"^(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|publicidad|"
         r"pubblicità|reklame|paid (post|content)|partner content)$",
         r"^story continues below( this)? (ad|advertisement)", r"^continue reading below",
+        # affiliate disclosures: the site earns from the links around them
+        r"\b(this|our|the) (post|article|page|site|website|blog|review|guide|content)s? (may |might )?"
+        r"(contains?|includes?|uses?|has|have) (some )?affiliate\b",
+        r"\b(we|i) (may |might |could |will |can )?(earn|receive|get|make) (a |an )?(small |affiliate )?"
+        r"(commissions?|compensation)\b",
+        r"\bmay earn (us |me )?(a )?(small )?commission\b", r"\bas an amazon associate\b",
+        r"\bearns? from qualifying purchases\b", r"\bsupported by commissions\b",
+        r"\bpurchases made through (our|these) links\b",
+        r"\b(buy|purchase|shop) through (our|my|these|the|affiliate) links\b",
     ],
     "form": [
         r"^\*?\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
@@ -388,7 +397,7 @@ TERMINATING_REASONS = ("related", "comments", "view-counter")
 #: (``promo`` and ``footer`` are matched on longer text too).
 WIDGET_MAX_CHARS = 140
 #: ... except for these reasons, whose sentences run longer.
-PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200}
+PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200, "ads": 300}
 
 # --------------------------------------------------------------------------
 # Scoring thresholds and weights
