@@ -41,3 +41,10 @@ def test_an_affiliate_disclosure_is_an_ad_label():
     assert reasons[disclosure] == "ads"
     assert reasons["This post contains affiliate links."] == "ads"
     assert sum(r is None for r in reasons.values()) == 4
+
+
+def test_a_guest_notice_under_a_thread_is_login_and_a_closed_notice_is_comments():
+    reasons = scored(article("<div class='block-outer'><a href='/login'>You must log in or register to reply here.</a></div>",
+                             "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"))
+    assert reasons["You must log in or register to reply here."] == "login"
+    assert reasons["This topic was automatically closed after 30 days. New replies are no longer allowed."] == "comments"

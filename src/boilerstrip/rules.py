@@ -235,6 +235,8 @@ WIDGET_PHRASES = {
         r"^\d+ (thoughts|comments?|responses?|replies) (on|to)\b",
         r"\bcomments powered by\b", r"^(comment|name|email|website|e-mail)\s*\*?$",
         r"^save my name, email\b",
+        r"^(this )?(topic|thread|discussion|question) (was|has been|is) (automatically )?(closed|locked|"
+        r"archived)\b", r"^not open for further replies\b", r"^new replies are no longer allowed\b",
     ],
     "share": [
         r"^share( this| on| via| the| article| story| post|:|$)",
@@ -336,6 +338,13 @@ WIDGET_PHRASES = {
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
         r"^already (have an account|a subscriber)\b",
+        # what a guest sees under a thread: the reply box's stand-in
+        r"^\(?you (must|need to|have to) (be )?(log ?in|logged in|sign ?in|signed in|login|register|"
+        r"registered|sign up)\b",
+        r"^sign up to (request clarification|answer|comment|reply|join the)\b",
+        r"^join (for free|now|free) (or|and) (log ?in|sign ?in)\b",
+        r"^(du musst|vous devez|debes|devi) (dich |vous |te |)?(anmelden|eingeloggt|registrieren|"
+        r"connecter|identificarte|registrarte|accedere|registrarti)\b",
     ],
 }
 
