@@ -48,3 +48,12 @@ def test_a_guest_notice_under_a_thread_is_login_and_a_closed_notice_is_comments(
                              "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"))
     assert reasons["You must log in or register to reply here."] == "login"
     assert reasons["This topic was automatically closed after 30 days. New replies are no longer allowed."] == "comments"
+
+
+def test_newsletter_calls_are_newsletter():
+    reasons = scored(article("<p>Join our mailing list! Get a newsletter when an episode is published.</p>",
+                             "<p>Get the best of our site, directly in your inbox.</p>",
+                             "<h2>Sign up for Newsletters</h2>"))
+    assert reasons["Join our mailing list! Get a newsletter when an episode is published."] == "newsletter"
+    assert reasons["Get the best of our site, directly in your inbox."] == "newsletter"
+    assert reasons["Sign up for Newsletters"] == "newsletter"

@@ -253,6 +253,12 @@ WIDGET_PHRASES = {
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
         r"enter your e-?mail", r"^newsletter\b", r"\bdelivered (straight )?to your inbox\b",
         r"^(abonnieren|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete|iscriviti)\b",
+        r"^(join|sign up for|subscribe to) (our|the|my) (e-?mail |mailing )?(list|mailing list)\b",
+        r"^(sign up|subscribe|register) for (our |the |free )?(e-?mail )?newsletters?\b",
+        r"\bsubscribe for free\b", r"\b(directly|straight|right) (in|to|into) your inbox\b",
+        r"^(would you like to|want to) (receive|get) (e-?mail )?(notifications|updates)\b",
+        r"^get the latest (news|updates|articles|posts|stories|insights)\b.{0,80}$",
+        r"^(keep|stay) up (to date )?with (the latest|our)\b", r"^stay (connected|in the loop|in touch)\b.{0,40}$",
     ],
     "cookie": [
         r"^we value your privacy\b", r"^(customi[sz]e|manage) (cookies|preferences|consent|settings)\b",
