@@ -57,3 +57,12 @@ def test_newsletter_calls_are_newsletter():
     assert reasons["Join our mailing list! Get a newsletter when an episode is published."] == "newsletter"
     assert reasons["Get the best of our site, directly in your inbox."] == "newsletter"
     assert reasons["Sign up for Newsletters"] == "newsletter"
+
+
+def test_more_related_headings_are_related():
+    reasons = scored(article("<h2>Related blog posts</h2>", "<h3>People who viewed this item also viewed</h3>",
+                             "<h3>Other Posts You May Enjoy</h3>", "<h3>Related to the plan</h3>"))
+    assert reasons["Related blog posts"] == "related"
+    assert reasons["People who viewed this item also viewed"] == "related"
+    assert reasons["Other Posts You May Enjoy"] == "related"
+    assert reasons["Related to the plan"] is None  # a heading about what something relates to

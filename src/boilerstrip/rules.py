@@ -283,6 +283,14 @@ WIDGET_PHRASES = {
         r"^(articoli correlati|leggi anche|potrebbe interessarti)", r"^(gerelateerde artikelen|lees ook)",
         r"^(altro da|altri articoli|mehr von|plus de|más de|mais de|meer van|więcej od)\b.{0,60}$",
         r"^(latest|recent) (news|posts|articles|stories)\s*:?$", r"^also on\b.{0,60}$",
+        r"^(other |more )?related (?!to\b)[\w-]+( [\w-]+)?\s*[:.…]*$",
+        r"^more to (explore|read|discover|love|watch|see)\b.{0,20}$",
+        r"\b(customers|people|shoppers) who (viewed|bought|purchased|liked) this\b",
+        r"^(other |more )?(posts|articles|stories|guides|recipes|products) you (may|might|will|'ll) (also )?"
+        r"(like|enjoy|love)\b",
+        r"^what (others|other people|people) are (reading|watching|buying)\b",
+        r"^read more (of our|from our|from the|posts|articles|stories)\b",
+        r"^more (topics|threads|posts|articles|stories) (from|in|on) this\b",
         r"^(auch interessant|lesen sie auch|ver también|lee también|veja também|leia também|"
         r"artigos relacionados|notícias relacionadas|você também pode gostar|zie ook|"
         r"dit vind je misschien ook leuk|misschien ook interessant)\s*:?$",
