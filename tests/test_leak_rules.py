@@ -66,3 +66,9 @@ def test_more_related_headings_are_related():
     assert reasons["People who viewed this item also viewed"] == "related"
     assert reasons["Other Posts You May Enjoy"] == "related"
     assert reasons["Related to the plan"] is None  # a heading about what something relates to
+
+
+def test_an_author_box_named_inside_a_longer_class_is_a_byline_box():
+    bio = "Jane Doe is a content writer at Example with more than five years of experience in food."
+    reasons = scored(article(f"<div class='hero-author--bio'><p>{bio}</p></div>"))
+    assert reasons[bio] == "byline-box"

@@ -125,6 +125,7 @@ HINT_PARTS = {
     "cookie": ("cookie", "consent"),
     "navigation": ("breadcrumb", "navbar", "navigation", "pagination"),
     "ads": ("advert", "adslot", "adunit"),
+    "byline-box": ("authorbio", "authorbox", "aboutauthor", "abouttheauthor", "authorabout"),
     "content": ("articlebody", "postcontent", "entrycontent", "storybody", "articlecontent"),
 }
 
