@@ -1,6 +1,8 @@
 """Boilerplate that used to leak into the kept text (WCXB dev), one small page per rule."""
 from __future__ import annotations
 
+import pytest
+
 from boilerstrip import score
 from boilerstrip.score import Options
 from boilerstrip.segment import segment_markup
@@ -72,3 +74,15 @@ def test_an_author_box_named_inside_a_longer_class_is_a_byline_box():
     bio = "Jane Doe is a content writer at Example with more than five years of experience in food."
     reasons = scored(article(f"<div class='hero-author--bio'><p>{bio}</p></div>"))
     assert reasons[bio] == "byline-box"
+
+
+@pytest.mark.parametrize("klass, reason", [
+    ("signature", "meta"),                 # a forum member's signature under the post
+    ("page-disclaimer", "footer"),         # legal small print
+    ("promo-bar__carousel-slide", "promo"),
+    ("c-pdtlist-crosssell", "related"),
+])
+def test_more_container_hints(klass, reason):
+    text = "Free standard shipping on all orders over fifty dollars, every day of the year."
+    reasons = scored(article(f"<div class='{klass}'><p>{text}</p></div>"))
+    assert reasons[text] == reason

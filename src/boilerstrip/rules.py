@@ -94,7 +94,7 @@ HINT_TOKENS = {
     "navigation": "nav navbar navigation menu menubar breadcrumb breadcrumbs pagination pager "
                   "paging skiplink topbar submenu dropdown megamenu",
     "header": "header masthead topnav",
-    "footer": "footer copyright colophon siteinfo",
+    "footer": "footer copyright colophon siteinfo disclaimer",
     "sidebar": "sidebar aside rail",
     "related": "related recommended recommendations recirc popular trending mostread "
                "morestories morefrom upnext readnext youmaylike",
@@ -108,7 +108,7 @@ HINT_TOKENS = {
     "byline-box": "authorbio authorbox aboutauthor authorinfo",
     "login": "modal popup overlay login signin",
     "meta": "meta postmeta entrymeta articlemeta byline dateline timestamp avatar user userinfo "
-            "userdetails userextras usertitle userbanner username postauthor authorname postedby",
+            "userdetails userextras usertitle userbanner username postauthor authorname postedby signature",
     "caption": "caption captiontext figcaption photocredit imagecredit",
 }
 #: Class names (whole, compacted) that hide text from sight.
@@ -119,12 +119,13 @@ HIDDEN_CLASSES = frozenset(
 #: Substrings matched anywhere in a compacted class name (distinctive words only).
 HINT_PARTS = {
     "comments": ("comment", "disqus", "discuz"),
-    "related": ("related", "recommend", "outbrain", "taboola"),
+    "related": ("related", "recommend", "outbrain", "taboola", "crosssell", "upsell"),
     "share": ("share", "social"),
     "newsletter": ("newsletter",),
     "cookie": ("cookie", "consent"),
     "navigation": ("breadcrumb", "navbar", "navigation", "pagination"),
     "ads": ("advert", "adslot", "adunit"),
+    "promo": ("promobar",),
     "byline-box": ("authorbio", "authorbox", "aboutauthor", "abouttheauthor", "authorabout"),
     "content": ("articlebody", "postcontent", "entrycontent", "storybody", "articlecontent"),
 }
