@@ -86,3 +86,20 @@ def test_more_container_hints(klass, reason):
     text = "Free standard shipping on all orders over fifty dollars, every day of the year."
     reasons = scored(article(f"<div class='{klass}'><p>{text}</p></div>"))
     assert reasons[text] == reason
+
+
+@pytest.mark.parametrize("markup, text, reason", [
+    ("<h2>Table of Contents</h2>", "Table of Contents", "navigation"),
+    ("<div>Article Continues Below</div>", "Article Continues Below", "ads"),
+    ("<h2>This article is exclusive to Example+ subscribers</h2>",
+     "This article is exclusive to Example+ subscribers", "login"),
+    ("<h2>No responses yet</h2>", "No responses yet", "comments"),
+    ("<p>If you like it, please share it!</p>", "If you like it, please share it!", "share"),
+    ("<p>Take our 1 minute survey</p>", "Take our 1 minute survey", "promo"),
+    ("<p><a href='/m'>Download for macOS</a> <a href='/w'>Download for Windows</a></p>",
+     "Download for macOS Download for Windows", "control"),
+    ("<p><a href='/a'>Get it on Hugging Face</a> <a href='/b'>Get it on Kaggle</a></p>",
+     "Get it on Hugging Face Get it on Kaggle", "control"),
+])
+def test_more_widget_lines(markup, text, reason):
+    assert scored(article(markup))[text] == reason

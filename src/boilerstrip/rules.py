@@ -187,7 +187,9 @@ CALL_TO_ACTION_LABELS = (
     r"send feedback|was this (page |article )?(helpful|useful)\??|view less|"
     r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
     r"summarize with ai|start (a |your )?free trial|sign up for (a )?free( trial)?|"
-    r"get started( for free| today| free| - free)?|"
+    r"get started( for free| today| free| - free)?|tell me more|"
+    r"download for (mac|macos|windows|linux|ios|android|iphone|ipad)|"
+    r"(get|access|download) it (on|from) [\w.]+( [\w.]+)?|"
     r"kontaktieren sie uns|kontakt aufnehmen|demo anfordern|contactez-nous|demander une démo|filtres|"
     r"trier par|contáctanos|contáctenos|solicitar (una )?demo|ordenar por|contattaci|richiedi (una )?demo|"
     r"ordina per|neem contact op|sorteer op|sortieren nach"
@@ -210,6 +212,7 @@ WIDGET_PHRASES = {
         r"sign up|subscribe|don't miss|must read|trending|recommended|live|video|photos|"
         r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|te puede interesar|leggi anche|"
         r"lees ook|zobacz też)\s*[:|\u2014\u2013>»]\s*\S",
+        r"^take (our|the|a) (short |quick )?(\d+[- ]minute )?survey\b",
     ],
     "view-counter": [
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
@@ -228,6 +231,7 @@ WIDGET_PHRASES = {
         r"would love your thoughts", r"please comment", r"^join the (discussion|conversation)\b",
         r"^[\d,.]+\s+(comments?|responses?|replies)\b", r"^(comments?|responses?|replies)\s*\(?[\d,.]+\)?$",
         r"^(no|view|show|load|hide) (more )?comments\b", r"^(be the first to comment)\b",
+        r"^no (responses|replies)( yet)?\b",
         r"your email address will not be published", r"required fields are marked",
         r"^notify me of\b", r"^(log|sign) in to (comment|reply)\b", r"^cancel reply$",
         r"^(kommentar|kommentare|commentaires?|comentarios?|commenti)\s*\(?[\d]*\)?$",
@@ -247,6 +251,8 @@ WIDGET_PHRASES = {
         r"^(teilen|partager|compartir|condividi|delen)\b",
         r"^follow us\b", r"^(suivez-nous|folgen sie uns|síguenos|seguici)\b",
         r"^like this:$", r"^like loading\b",
+        r"^if you (like|liked|enjoyed) (it|this)( post| article)?,? (please )?share\b",
+        r"^help (me|us) spread the word\b",
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
@@ -309,6 +315,8 @@ WIDGET_PHRASES = {
         r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
+        r"^(table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
+        r"sommaire|índice|indice|inhoudsopgave)\s*:?$",
         r"^[«‹<←]?\s*(back|next|previous|prev|older|newer)( page| post| article)?\s*[»›>→]?$",
     ],
     "footer": [
@@ -323,6 +331,7 @@ WIDGET_PHRASES = {
         r"^(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|publicidad|"
         r"pubblicità|reklame|paid (post|content)|partner content)$",
         r"^story continues below( this)? (ad|advertisement)", r"^continue reading below",
+        r"^(article|story|content) continues below\b",
         # affiliate disclosures: the site earns from the links around them
         r"\b(this|our|the) (post|article|page|site|website|blog|review|guide|content)s? (may |might )?"
         r"(contains?|includes?|uses?|has|have) (some )?affiliate\b",
@@ -354,6 +363,7 @@ WIDGET_PHRASES = {
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
         r"^already (have an account|a subscriber)\b",
+        r"^(this|the) (article|story|content|post) is (exclusive|only available|reserved) (to|for)\b",
         # what a guest sees under a thread: the reply box's stand-in
         r"^\(?you (must|need to|have to) (be )?(log ?in|logged in|sign ?in|signed in|login|register|"
         r"registered|sign up)\b",
