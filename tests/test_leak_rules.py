@@ -103,3 +103,9 @@ def test_more_container_hints(klass, reason):
 ])
 def test_more_widget_lines(markup, text, reason):
     assert scored(article(markup))[text] == reason
+
+
+def test_a_lead_magnet_heading_is_a_promo():
+    reasons = scored(article("<h3>Get the FREE eBook!</h3>", "<h2>Request A Free Consultation for Accounting Services</h2>"))
+    assert reasons["Get the FREE eBook!"] == "promo"
+    assert reasons["Request A Free Consultation for Accounting Services"] == "promo"

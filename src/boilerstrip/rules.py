@@ -213,6 +213,9 @@ WIDGET_PHRASES = {
         r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|te puede interesar|leggi anche|"
         r"lees ook|zobacz też)\s*[:|\u2014\u2013>»]\s*\S",
         r"^take (our|the|a) (short |quick )?(\d+[- ]minute )?survey\b",
+        # a free download or quote offered in a box: a lead magnet
+        r"^(get|download|grab|claim) (our |your |the |a |my )?(free|complimentary)\b.{0,40}$",
+        r"^(request|get) (a |an |your )?(free )?(quote|estimate|consultation)\b.{0,40}$",
     ],
     "view-counter": [
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
