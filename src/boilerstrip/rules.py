@@ -195,11 +195,12 @@ CALL_TO_ACTION_LABELS = (
     r"ordina per|neem contact op|sorteer op|sortieren nach"
 )
 _CONTROL = CONTROL_LABELS + "|" + CALL_TO_ACTION_LABELS
-#: A line of one to four labels (an optional price before them: "$130 Add to cart").
-CONTROL_LINE = (
-    r"^([$€£]\s?[\d.,]+\s*)?(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){0,3}"
-    r"\s*[!.:»›→>+…·]*$"
-)
+_CONTROL_ROW = r"(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){0,3}\s*[!.:»›→>+…·]*$"
+#: A line of one to four labels ...
+CONTROL_LINE = r"^" + _CONTROL_ROW
+#: ... or a price and then the labels ("$130 Add to cart"). (Two patterns: each keeps the
+#: literal prefixes a text is screened with before the regex is tried.)
+PRICED_CONTROL_LINE = r"^[$€£]\s?[\d.,]+\s*" + _CONTROL_ROW
 
 # --------------------------------------------------------------------------
 # Widget phrases (matched case-insensitively against a block's whole text or
@@ -343,7 +344,6 @@ WIDGET_PHRASES = {
         r"\bmay earn (us |me )?(a )?(small )?commission\b", r"\bas an amazon associate\b",
         r"\bearns? from qualifying purchases\b", r"\bsupported by commissions\b",
         r"\bpurchases made through (our|these) links\b",
-        r"\b(buy|purchase|shop) through (our|my|these|the|affiliate) links\b",
     ],
     "form": [
         r"^\*?\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
@@ -353,7 +353,7 @@ WIDGET_PHRASES = {
     # Whole short lines only (anchored at both ends): UI controls and member/post stats.
     # A line of two or more labels run together ("Start free trialGet a demo", "Talk to a
     # specialist Explore products") is one row of buttons.
-    "control": [CONTROL_LINE],
+    "control": [CONTROL_LINE, PRICED_CONTROL_LINE],
     "meta": [
         r"^(about )?\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^(joined|join date|messages|posts|reaction score|points|trophy points|likes received|"
