@@ -94,7 +94,7 @@ HINT_TOKENS = {
     "navigation": "nav navbar navigation menu menubar breadcrumb breadcrumbs pagination pager "
                   "paging skiplink topbar submenu dropdown megamenu",
     "header": "header masthead topnav",
-    "footer": "footer copyright colophon siteinfo",
+    "footer": "footer copyright colophon siteinfo disclaimer",
     "sidebar": "sidebar aside rail",
     "related": "related recommended recommendations recirc popular trending mostread "
                "morestories morefrom upnext readnext youmaylike",
@@ -108,7 +108,7 @@ HINT_TOKENS = {
     "byline-box": "authorbio authorbox aboutauthor authorinfo",
     "login": "modal popup overlay login signin",
     "meta": "meta postmeta entrymeta articlemeta byline dateline timestamp avatar user userinfo "
-            "userdetails userextras usertitle userbanner username postauthor authorname postedby",
+            "userdetails userextras usertitle userbanner username postauthor authorname postedby signature",
     "caption": "caption captiontext figcaption photocredit imagecredit",
 }
 #: Class names (whole, compacted) that hide text from sight.
@@ -119,12 +119,14 @@ HIDDEN_CLASSES = frozenset(
 #: Substrings matched anywhere in a compacted class name (distinctive words only).
 HINT_PARTS = {
     "comments": ("comment", "disqus", "discuz"),
-    "related": ("related", "recommend", "outbrain", "taboola"),
+    "related": ("related", "recommend", "outbrain", "taboola", "crosssell", "upsell"),
     "share": ("share", "social"),
     "newsletter": ("newsletter",),
     "cookie": ("cookie", "consent"),
     "navigation": ("breadcrumb", "navbar", "navigation", "pagination"),
     "ads": ("advert", "adslot", "adunit"),
+    "promo": ("promobar",),
+    "byline-box": ("authorbio", "authorbox", "aboutauthor", "abouttheauthor", "authorabout"),
     "content": ("articlebody", "postcontent", "entrycontent", "storybody", "articlecontent"),
 }
 
@@ -154,6 +156,53 @@ POSITIVE_HINTS = ("content", "main")
 CONFIRMABLE_HINTS = ("cookie", "related", "share")
 
 # --------------------------------------------------------------------------
+# Controls: button and link labels that are a whole line (matched lower-cased).
+# --------------------------------------------------------------------------
+#: Buttons and UI controls.
+CONTROL_LABELS = (
+    r"add to (cart|bag|basket|wishlist|wish list|compare|favou?rites|list)|buy now|shop now|"
+    r"quick ?view|quick shop|show (more|less|all)|see (more|all|less)|view (more|all|less|fullsize|"
+    r"full size|details|larger image|gallery)|load more|read more|continue reading|learn more|"
+    r"find out more|more info|download( now| pdf)?|print( this)?( page| article)?|expand( all)?|"
+    r"collapse( all)?|toggle \w+( \w+)?|close|open|report( post| abuse)?|upvote|downvote|"
+    r"reply with quote|quote|like|unlike|mark as (read|watched|unread)|rate this( \w+)?|"
+    r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
+    r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
+    r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
+    r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
+    r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
+    r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
+    r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più"
+)
+#: Calls to action of a marketing or shop page (what a button says, not a sentence).
+CALL_TO_ACTION_LABELS = (
+    r"contact (us|sales|our team|an expert|the team)( today| now| for (more )?(details|information|info))?|"
+    r"talk to (an? |our )?(expert|specialist|sales|advisor|team|sales team)|"
+    r"speak (to|with) (an? |our )?(expert|specialist|advisor|team|sales team)|"
+    r"(schedule|book|request|get) (a |an |your )?(free )?(demo|call|consultation|discovery call|meeting)"
+    r"( today| now)?|"
+    r"(apply|book|donate|register|enroll|enrol) (now|today)|get in touch( today| with us)?|"
+    r"explore (our )?products|(check|see|compare) (the )?(latest )?(price|prices|deals?) at [\w.&'’ -]{1,30}|"
+    r"add to registry|favou?rite|save (this|for later)( story| article| post| recipe| event)?|"
+    r"send feedback|was this (page |article )?(helpful|useful)\??|view less|"
+    r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
+    r"summarize with ai|start (a |your )?free trial|sign up for (a )?free( trial)?|"
+    r"get started( for free| today| free| - free)?|tell me more|"
+    r"download for (mac|macos|windows|linux|ios|android|iphone|ipad)|"
+    r"(get|access|download) it (on|from) [\w.]+( [\w.]+)?|"
+    r"kontaktieren sie uns|kontakt aufnehmen|demo anfordern|contactez-nous|demander une démo|filtres|"
+    r"trier par|contáctanos|contáctenos|solicitar (una )?demo|ordenar por|contattaci|richiedi (una )?demo|"
+    r"ordina per|neem contact op|sorteer op|sortieren nach"
+)
+_CONTROL = CONTROL_LABELS + "|" + CALL_TO_ACTION_LABELS
+_CONTROL_ROW = r"(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){0,3}\s*[!.:»›→>+…·]*$"
+#: A line of one to four labels ...
+CONTROL_LINE = r"^" + _CONTROL_ROW
+#: ... or a price and then the labels ("$130 Add to cart"). (Two patterns: each keeps the
+#: literal prefixes a text is screened with before the regex is tried.)
+PRICED_CONTROL_LINE = r"^[$€£]\s?[\d.,]+\s*" + _CONTROL_ROW
+
+# --------------------------------------------------------------------------
 # Widget phrases (matched case-insensitively against a block's whole text or
 # its start). Several languages each. Reason -> list of regex sources.
 # --------------------------------------------------------------------------
@@ -164,6 +213,10 @@ WIDGET_PHRASES = {
         r"sign up|subscribe|don't miss|must read|trending|recommended|live|video|photos|"
         r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|te puede interesar|leggi anche|"
         r"lees ook|zobacz też)\s*[:|\u2014\u2013>»]\s*\S",
+        r"^take (our|the|a) (short |quick )?(\d+[- ]minute )?survey\b",
+        # a free download or quote offered in a box: a lead magnet
+        r"^(get|download|grab|claim) (our |your |the |a |my )?(free|complimentary)\b.{0,40}$",
+        r"^(request|get) (a |an |your )?(free )?(quote|estimate|consultation)\b.{0,40}$",
     ],
     "view-counter": [
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
@@ -182,6 +235,7 @@ WIDGET_PHRASES = {
         r"would love your thoughts", r"please comment", r"^join the (discussion|conversation)\b",
         r"^[\d,.]+\s+(comments?|responses?|replies)\b", r"^(comments?|responses?|replies)\s*\(?[\d,.]+\)?$",
         r"^(no|view|show|load|hide) (more )?comments\b", r"^(be the first to comment)\b",
+        r"^no (responses|replies)( yet)?\b",
         r"your email address will not be published", r"required fields are marked",
         r"^notify me of\b", r"^(log|sign) in to (comment|reply)\b", r"^cancel reply$",
         r"^(kommentar|kommentare|commentaires?|comentarios?|commenti)\s*\(?[\d]*\)?$",
@@ -191,6 +245,8 @@ WIDGET_PHRASES = {
         r"^\d+ (thoughts|comments?|responses?|replies) (on|to)\b",
         r"\bcomments powered by\b", r"^(comment|name|email|website|e-mail)\s*\*?$",
         r"^save my name, email\b",
+        r"^(this )?(topic|thread|discussion|question) (was|has been|is) (automatically )?(closed|locked|"
+        r"archived)\b", r"^not open for further replies\b", r"^new replies are no longer allowed\b",
     ],
     "share": [
         r"^share( this| on| via| the| article| story| post|:|$)",
@@ -199,6 +255,8 @@ WIDGET_PHRASES = {
         r"^(teilen|partager|compartir|condividi|delen)\b",
         r"^follow us\b", r"^(suivez-nous|folgen sie uns|síguenos|seguici)\b",
         r"^like this:$", r"^like loading\b",
+        r"^if you (like|liked|enjoyed) (it|this)( post| article)?,? (please )?share\b",
+        r"^help (me|us) spread the word\b",
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
@@ -207,6 +265,12 @@ WIDGET_PHRASES = {
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
         r"enter your e-?mail", r"^newsletter\b", r"\bdelivered (straight )?to your inbox\b",
         r"^(abonnieren|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete|iscriviti)\b",
+        r"^(join|sign up for|subscribe to) (our|the|my) (e-?mail |mailing )?(list|mailing list)\b",
+        r"^(sign up|subscribe|register) for (our |the |free )?(e-?mail )?newsletters?\b",
+        r"\bsubscribe for free\b", r"\b(directly|straight|right) (in|to|into) your inbox\b",
+        r"^(would you like to|want to) (receive|get) (e-?mail )?(notifications|updates)\b",
+        r"^get the latest (news|updates|articles|posts|stories|insights)\b.{0,80}$",
+        r"^(keep|stay) up (to date )?with (the latest|our)\b", r"^stay (connected|in the loop|in touch)\b.{0,40}$",
     ],
     "cookie": [
         r"^we value your privacy\b", r"^(customi[sz]e|manage) (cookies|preferences|consent|settings)\b",
@@ -231,6 +295,14 @@ WIDGET_PHRASES = {
         r"^(articoli correlati|leggi anche|potrebbe interessarti)", r"^(gerelateerde artikelen|lees ook)",
         r"^(altro da|altri articoli|mehr von|plus de|más de|mais de|meer van|więcej od)\b.{0,60}$",
         r"^(latest|recent) (news|posts|articles|stories)\s*:?$", r"^also on\b.{0,60}$",
+        r"^(other |more )?related (?!to\b)[\w-]+( [\w-]+)?\s*[:.…]*$",
+        r"^more to (explore|read|discover|love|watch|see)\b.{0,20}$",
+        r"\b(customers|people|shoppers) who (viewed|bought|purchased|liked) this\b",
+        r"^(other |more )?(posts|articles|stories|guides|recipes|products) you (may|might|will|'ll) (also )?"
+        r"(like|enjoy|love)\b",
+        r"^what (others|other people|people) are (reading|watching|buying)\b",
+        r"^read more (of our|from our|from the|posts|articles|stories)\b",
+        r"^more (topics|threads|posts|articles|stories) (from|in|on) this\b",
         r"^(auch interessant|lesen sie auch|ver también|lee también|veja também|leia também|"
         r"artigos relacionados|notícias relacionadas|você também pode gostar|zie ook|"
         r"dit vind je misschien ook leuk|misschien ook interessant)\s*:?$",
@@ -247,6 +319,8 @@ WIDGET_PHRASES = {
         r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
+        r"^(table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
+        r"sommaire|índice|indice|inhoudsopgave)\s*:?$",
         r"^[«‹<←]?\s*(back|next|previous|prev|older|newer)( page| post| article)?\s*[»›>→]?$",
     ],
     "footer": [
@@ -261,6 +335,15 @@ WIDGET_PHRASES = {
         r"^(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|publicidad|"
         r"pubblicità|reklame|paid (post|content)|partner content)$",
         r"^story continues below( this)? (ad|advertisement)", r"^continue reading below",
+        r"^(article|story|content) continues below\b",
+        # affiliate disclosures: the site earns from the links around them
+        r"\b(this|our|the) (post|article|page|site|website|blog|review|guide|content)s? (may |might )?"
+        r"(contains?|includes?|uses?|has|have) (some )?affiliate\b",
+        r"\b(we|i) (may |might |could |will |can )?(earn|receive|get|make) (a |an )?(small |affiliate )?"
+        r"(commissions?|compensation)\b",
+        r"\bmay earn (us |me )?(a )?(small )?commission\b", r"\bas an amazon associate\b",
+        r"\bearns? from qualifying purchases\b", r"\bsupported by commissions\b",
+        r"\bpurchases made through (our|these) links\b",
     ],
     "form": [
         r"^\*?\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
@@ -268,22 +351,9 @@ WIDGET_PHRASES = {
         r"^(submit|send|search)$",
     ],
     # Whole short lines only (anchored at both ends): UI controls and member/post stats.
-    "control": [
-        r"^(add to (cart|bag|basket|wishlist|wish list|compare|favou?rites|list)|buy now|shop now|"
-        r"quick ?view|quick shop|show (more|less|all)|see (more|all|less)|view (more|all|less|fullsize|"
-        r"full size|details|larger image|gallery)|load more|read more|continue reading|learn more|"
-        r"find out more|more info|download( now| pdf)?|print( this)?( page| article)?|expand( all)?|"
-        r"collapse( all)?|toggle \w+( \w+)?|close|open|report( post| abuse)?|upvote|downvote|"
-        r"reply with quote|quote|like|unlike|mark as (read|watched|unread)|rate this( \w+)?|"
-        r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
-        r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
-        r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
-        r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
-        r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
-        r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
-        r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più)"
-        r"\s*[!.:»›→>+…]*$",
-    ],
+    # A line of two or more labels run together ("Start free trialGet a demo", "Talk to a
+    # specialist Explore products") is one row of buttons.
+    "control": [CONTROL_LINE, PRICED_CONTROL_LINE],
     "meta": [
         r"^(about )?\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^(joined|join date|messages|posts|reaction score|points|trophy points|likes received|"
@@ -296,6 +366,14 @@ WIDGET_PHRASES = {
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
         r"^already (have an account|a subscriber)\b",
+        r"^(this|the) (article|story|content|post) is (exclusive|only available|reserved) (to|for)\b",
+        # what a guest sees under a thread: the reply box's stand-in
+        r"^\(?you (must|need to|have to) (be )?(log ?in|logged in|sign ?in|signed in|login|register|"
+        r"registered|sign up)\b",
+        r"^sign up to (request clarification|answer|comment|reply|join the)\b",
+        r"^join (for free|now|free) (or|and) (log ?in|sign ?in)\b",
+        r"^(du musst|vous devez|debes|devi) (dich |vous |te |)?(anmelden|eingeloggt|registrieren|"
+        r"connecter|identificarte|registrarte|accedere|registrarti)\b",
     ],
 }
 
@@ -357,7 +435,7 @@ TERMINATING_REASONS = ("related", "comments", "view-counter")
 #: (``promo`` and ``footer`` are matched on longer text too).
 WIDGET_MAX_CHARS = 140
 #: ... except for these reasons, whose sentences run longer.
-PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200}
+PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200, "ads": 300}
 
 # --------------------------------------------------------------------------
 # Scoring thresholds and weights

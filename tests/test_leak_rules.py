@@ -1,0 +1,111 @@
+"""Boilerplate that used to leak into the kept text (WCXB dev), one small page per rule."""
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip import score
+from boilerstrip.score import Options
+from boilerstrip.segment import segment_markup
+
+PROSE = (
+    "The committee met on Tuesday to discuss the plan for the new library, and after a long "
+    "debate the members agreed that the work should begin in the spring of next year. "
+)
+
+
+def scored(markup: str) -> dict[str, str | None]:
+    seg, _ = segment_markup(markup.encode("utf-8"))
+    score.score(seg, Options())
+    return {b.text: b.reason for b in seg.blocks}
+
+
+def article(*middle: str) -> str:
+    paras = [f"<p>{i} {PROSE}</p>" for i in range(4)]
+    return "<html><body><article>" + paras[0] + paras[1] + "".join(middle) + paras[2] + paras[3] + "</article></body></html>"
+
+
+def test_a_row_of_call_to_action_buttons_is_a_control():
+    reasons = scored(article(
+        "<div><a href='/trial'>Start free trial</a><a href='/demo'>Get a demo</a></div>",
+        "<p>Talk to a specialist <a href='/p'>Explore products</a></p>",
+        "<p><a href='https://shop.example/x'>Check price at Example Outdoor</a></p>",
+    ))
+    assert reasons["Start free trialGet a demo"] == "control"
+    assert reasons["Talk to a specialist Explore products"] == "control"
+    assert reasons["Check price at Example Outdoor"] == "control"
+    assert sum(r is None for r in reasons.values()) == 4  # the prose stays
+
+
+def test_an_affiliate_disclosure_is_an_ad_label():
+    disclosure = ("Products are chosen independently by our editors. Purchases made through our "
+                  "links may earn us a commission.")
+    reasons = scored(article(f"<p>{disclosure}</p>", "<p>This post contains affiliate links.</p>"))
+    assert reasons[disclosure] == "ads"
+    assert reasons["This post contains affiliate links."] == "ads"
+    assert sum(r is None for r in reasons.values()) == 4
+
+
+def test_a_guest_notice_under_a_thread_is_login_and_a_closed_notice_is_comments():
+    reasons = scored(article("<div class='block-outer'><a href='/login'>You must log in or register to reply here.</a></div>",
+                             "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"))
+    assert reasons["You must log in or register to reply here."] == "login"
+    assert reasons["This topic was automatically closed after 30 days. New replies are no longer allowed."] == "comments"
+
+
+def test_newsletter_calls_are_newsletter():
+    reasons = scored(article("<p>Join our mailing list! Get a newsletter when an episode is published.</p>",
+                             "<p>Get the best of our site, directly in your inbox.</p>",
+                             "<h2>Sign up for Newsletters</h2>"))
+    assert reasons["Join our mailing list! Get a newsletter when an episode is published."] == "newsletter"
+    assert reasons["Get the best of our site, directly in your inbox."] == "newsletter"
+    assert reasons["Sign up for Newsletters"] == "newsletter"
+
+
+def test_more_related_headings_are_related():
+    reasons = scored(article("<h2>Related blog posts</h2>", "<h3>People who viewed this item also viewed</h3>",
+                             "<h3>Other Posts You May Enjoy</h3>", "<h3>Related to the plan</h3>"))
+    assert reasons["Related blog posts"] == "related"
+    assert reasons["People who viewed this item also viewed"] == "related"
+    assert reasons["Other Posts You May Enjoy"] == "related"
+    assert reasons["Related to the plan"] is None  # a heading about what something relates to
+
+
+def test_an_author_box_named_inside_a_longer_class_is_a_byline_box():
+    bio = "Jane Doe is a content writer at Example with more than five years of experience in food."
+    reasons = scored(article(f"<div class='hero-author--bio'><p>{bio}</p></div>"))
+    assert reasons[bio] == "byline-box"
+
+
+@pytest.mark.parametrize("klass, reason", [
+    ("signature", "meta"),                 # a forum member's signature under the post
+    ("page-disclaimer", "footer"),         # legal small print
+    ("promo-bar__carousel-slide", "promo"),
+    ("c-pdtlist-crosssell", "related"),
+])
+def test_more_container_hints(klass, reason):
+    text = "Free standard shipping on all orders over fifty dollars, every day of the year."
+    reasons = scored(article(f"<div class='{klass}'><p>{text}</p></div>"))
+    assert reasons[text] == reason
+
+
+@pytest.mark.parametrize("markup, text, reason", [
+    ("<h2>Table of Contents</h2>", "Table of Contents", "navigation"),
+    ("<div>Article Continues Below</div>", "Article Continues Below", "ads"),
+    ("<h2>This article is exclusive to Example+ subscribers</h2>",
+     "This article is exclusive to Example+ subscribers", "login"),
+    ("<h2>No responses yet</h2>", "No responses yet", "comments"),
+    ("<p>If you like it, please share it!</p>", "If you like it, please share it!", "share"),
+    ("<p>Take our 1 minute survey</p>", "Take our 1 minute survey", "promo"),
+    ("<p><a href='/m'>Download for macOS</a> <a href='/w'>Download for Windows</a></p>",
+     "Download for macOS Download for Windows", "control"),
+    ("<p><a href='/a'>Get it on Hugging Face</a> <a href='/b'>Get it on Kaggle</a></p>",
+     "Get it on Hugging Face Get it on Kaggle", "control"),
+])
+def test_more_widget_lines(markup, text, reason):
+    assert scored(article(markup))[text] == reason
+
+
+def test_a_lead_magnet_heading_is_a_promo():
+    reasons = scored(article("<h3>Get the FREE eBook!</h3>", "<h2>Request A Free Consultation for Accounting Services</h2>"))
+    assert reasons["Get the FREE eBook!"] == "promo"
+    assert reasons["Request A Free Consultation for Accounting Services"] == "promo"
