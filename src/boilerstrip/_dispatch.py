@@ -134,35 +134,46 @@ def _whole_text(pattern: str) -> tuple[int, str | None] | None:
 
 
 def _prefixes(items, acc: set[str]) -> tuple[set[str], bool]:
+    """Spell ``items`` onto each of ``acc``; (the spellings, whether it stopped early). It
+    stops before an element it cannot spell, and at one that would make more than
+    _MAX_PREFIXES spellings, cut short to few enough (shorter ones are prefixes of every
+    match too)."""
     for op, av in items:
+        before = acc
+        stopped = False
         if op is C.LITERAL:
             acc = {a + chr(av) for a in acc}
         elif op is C.SUBPATTERN:
             acc, stopped = _prefixes(av[-1], acc)
-            if stopped:
-                return acc, True
         elif op is C.BRANCH:
             out: set[str] = set()
-            stopped = False
             for branch in av[1]:
                 got, st = _prefixes(branch, set(acc))
                 out |= got
                 stopped = stopped or st
             acc = out
-            if stopped:
-                return acc, True
         elif op is C.IN and all(sub_op is C.LITERAL for sub_op, _ in av):
             acc = {a + chr(c) for a in acc for _, c in av}
         elif op is C.MAX_REPEAT and av[0] == 0 and av[1] == 1:  # (optional )?: with or without
             got, stopped = _prefixes(av[2], set(acc))
             acc = acc | got
-            if stopped:
-                return acc, True
         else:
             return acc, True
-        if len(acc) > _MAX_WORDS:
-            raise _Unknown
+        if len(acc) > _MAX_PREFIXES:  # too many spellings: their first characters will do
+            floor = max(map(len, before), default=0)
+            for n in range(max(map(len, acc)) - 1, floor, -1):
+                cut = {a[:n] for a in acc}
+                if len(cut) <= _MAX_PREFIXES:
+                    return cut, True
+            return before, True
+        if stopped:
+            return acc, True
     return acc, False
+
+
+# spellings of a pattern's start kept as its literal prefixes (a text's first characters
+# pick the few to try, so many cost little)
+_MAX_PREFIXES = 1000
 
 
 class AnchoredSet:

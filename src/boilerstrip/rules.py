@@ -321,7 +321,10 @@ WIDGET_PHRASES = {
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
         r"^(table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
         r"sommaire|índice|indice|inhoudsopgave)\s*:?$",
-        r"^[«‹<←]?\s*(back|next|previous|prev|older|newer)( page| post| article)?\s*[»›>→]?$",
+        # (a pattern that may start with an optional sign or a space is written as two:
+        # words then have a literal prefix that texts are screened with)
+        r"^(back|next|previous|prev|older|newer)( page| post| article)?\s*[»›>→]?$",
+        r"^[«‹<←\s]\s*(back|next|previous|prev|older|newer)( page| post| article)?\s*[»›>→]?$",
     ],
     "footer": [
         r"\ball rights reserved\b", r"^(©|\(c\)|copyright)\s*\d{4}", r"^©",
@@ -346,7 +349,7 @@ WIDGET_PHRASES = {
         r"\bpurchases made through (our|these) links\b",
     ],
     "form": [
-        r"^\*?\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
+        r"^indicates (a )?required( field)?", r"^[*\s]\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
         r"^(first|last|full) name$", r"^(e-?mail|email address|phone( number)?|message|subject)$",
         r"^(submit|send|search)$",
     ],
@@ -355,13 +358,14 @@ WIDGET_PHRASES = {
     # specialist Explore products") is one row of buttons.
     "control": [CONTROL_LINE, PRICED_CONTROL_LINE],
     "meta": [
-        r"^(about )?\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
+        r"^about \d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
+        r"^\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^(joined|join date|messages|posts|reaction score|points|trophy points|likes received|"
         r"best answers|location|member since|reputation|solutions|threads)\s*:?\s*[\w ,./-]{0,30}$",
         r"^\d[\d,.]*\s+(likes?|reviews?|ratings?|votes?|points?|answers?|upvotes?)$",
         r"^(written|posted|published|reviewed|updated|edited) by\b.{0,60}$",
         r"^(page|step|slide|image|photo) \d+ of \d+$", r"^showing \d+(\s*[-–]\s*\d+)? of \d+( results| items| products)?$",
-        r"^\d+(\.\d+)? out of 5( stars)?$", r"^(reading time|read time|\d+ min(ute)?s? read)\b.{0,20}$",
+        r"^\d+(\.\d+)? out of 5( stars)?$", r"^(reading time|read time)\b.{0,20}$", r"^\d+ min(ute)?s? read\b.{0,20}$",
     ],
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
