@@ -430,3 +430,18 @@ def test_headline_over_prose_is_taken_at_once():
     art = clean_article(doc, input="text")
     assert art.title == "Bridge vote delayed again by the council"
     assert art.text.startswith("The council met")
+
+
+def test_copyright_line_ends_the_article():
+    """A whole-page dump: after the article, the footer's copyright line; the prose under
+    it (a site's disclaimer, a consent banner) is no part of the article. A credit in a
+    caption ("All rights reserved, ...") ends nothing."""
+    body = [_PROSE, "Photo: the old bridge at dusk. All rights reserved, City Archive 2024.",
+            _PROSE.replace("Tuesday", "Monday"), _PROSE.replace("Tuesday", "Friday")]
+    disclaimer = ("The information on this website is provided for general purposes only and "
+                  "does not constitute advice of any kind; please consult a qualified person "
+                  "before you act on anything you read here.")
+    doc = "\n\n".join(body + ["© 2025 Example Media Ltd. All rights reserved.", disclaimer])
+    art = clean_article(doc, input="text", metadata=False)
+    assert _PROSE in art.text and "Friday evening" in art.text
+    assert "general purposes" not in art.text

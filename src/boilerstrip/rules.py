@@ -341,6 +341,16 @@ TEXT_TITLE_SEPARATORS = ("|", "–", "—", "-", ":", "·", "•")
 #: after a post's text).
 TEXT_END_REASONS = ("related", "comments", "view-counter", "share", "newsletter", "tags",
                     "byline-box")
+#: Text input: a copyright line (lower case, matched per line): after enough text, it ends
+#: the article as a related line does (what follows is the page's footer, a consent
+#: banner, a site's disclaimer); a credit inside a caption ("All rights reserved, DACS
+#: 2024.") does not match.
+TEXT_COPYRIGHT_PATTERNS = [
+    r"^(©|\(c\)|copyright)\s*(©\s*)?\d{4}\b", r"^copyright ©",
+    r"\b(all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"wszelkie prawa zastrzeżone)\.?$",
+]
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")
