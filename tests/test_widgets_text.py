@@ -445,3 +445,18 @@ def test_copyright_line_ends_the_article():
     art = clean_article(doc, input="text", metadata=False)
     assert _PROSE in art.text and "Friday evening" in art.text
     assert "general purposes" not in art.text
+
+
+def test_a_dump_of_only_the_page_title_holds_no_article():
+    """A whole-page dump that holds nothing but the page's <title> line (a page that
+    renders its body with scripts): no article, the line is the title; a sentence, or a
+    line cut short too long for a title, is kept."""
+    for line in ("Picking a first telescope - Beginners - Stargazers Forum",
+                 "2025 in review: my favourite new-to-me games"):
+        art = clean_article(line, input="text")
+        assert art.text == "" and art.title == line
+        assert clean_article(art.text, input="text").text == ""
+    for line in ("The council met on Tuesday to discuss the bridge.",
+                 "The council met on Tuesday evening to discuss the new bridge over the river, and "
+                 "after a long debate the members agreed that the work should begin in the s"):
+        assert clean_article(line, input="text").text == line

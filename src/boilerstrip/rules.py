@@ -415,6 +415,7 @@ THRESHOLDS = {
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
     "text_headline_max_words": 30,  # a line this short, unpunctuated, reads as a headline
+    "text_title_max_words": 20,     # a headline kept alone, this short, is the page's <title>
     "text_widget_cost": 40,         # extra cost of a widget / marker line
     "text_tiny_cost": 60,           # cost of a crumb like "0", "()", "x"
     "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"

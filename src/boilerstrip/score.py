@@ -879,6 +879,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     _settle_title(seg, kinds, chrome)
     if again:
         _read_again(seg, opts, words, kinds, chrome)
+    _lone_headline(seg, kinds)
 
 
 def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
@@ -986,6 +987,23 @@ def _title_alone(seg: Segmentation, kinds: list[str]) -> None:
             and b.shape["words"] <= T["text_headline_max_words"]):
         b.reason = "title"
         seg.title = b.text
+
+
+def _lone_headline(seg: Segmentation, kinds: list[str]) -> None:
+    """All that is kept is one headline as short as a page's <title>, no sentence (a
+    dump that held only the page's title, or its title over chrome): no article, the
+    page's title (a header when the title is known). Read back alone, it would be so."""
+    kept = [k for k, b in enumerate(seg.blocks) if b.reason is None]
+    if len(kept) != 1 or kinds[kept[0]] != "headline":
+        return
+    b = seg.blocks[kept[0]]
+    if b.shape["words"] > T["text_title_max_words"]:
+        return
+    if seg.title:
+        b.reason = "header"
+    else:
+        b.reason = "title"
+        seg.title = " ".join(b.text.split("\n"))  # (lines of one block are read back as one)
 
 
 def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
