@@ -430,3 +430,33 @@ def test_headline_over_prose_is_taken_at_once():
     art = clean_article(doc, input="text")
     assert art.title == "Bridge vote delayed again by the council"
     assert art.text.startswith("The council met")
+
+
+def test_copyright_line_ends_the_article():
+    """A whole-page dump: after the article, the footer's copyright line; the prose under
+    it (a site's disclaimer, a consent banner) is no part of the article. A credit in a
+    caption ("All rights reserved, ...") ends nothing."""
+    body = [_PROSE, "Photo: the old bridge at dusk. All rights reserved, City Archive 2024.",
+            _PROSE.replace("Tuesday", "Monday"), _PROSE.replace("Tuesday", "Friday")]
+    disclaimer = ("The information on this website is provided for general purposes only and "
+                  "does not constitute advice of any kind; please consult a qualified person "
+                  "before you act on anything you read here.")
+    doc = "\n\n".join(body + ["© 2025 Example Media Ltd. All rights reserved.", disclaimer])
+    art = clean_article(doc, input="text", metadata=False)
+    assert _PROSE in art.text and "Friday evening" in art.text
+    assert "general purposes" not in art.text
+
+
+def test_a_dump_of_only_the_page_title_holds_no_article():
+    """A whole-page dump that holds nothing but the page's <title> line (a page that
+    renders its body with scripts): no article, the line is the title; a sentence, or a
+    line cut short too long for a title, is kept."""
+    for line in ("Picking a first telescope - Beginners - Stargazers Forum",
+                 "2025 in review: my favourite new-to-me games"):
+        art = clean_article(line, input="text")
+        assert art.text == "" and art.title == line
+        assert clean_article(art.text, input="text").text == ""
+    for line in ("The council met on Tuesday to discuss the bridge.",
+                 "The council met on Tuesday evening to discuss the new bridge over the river, and "
+                 "after a long debate the members agreed that the work should begin in the s"):
+        assert clean_article(line, input="text").text == line

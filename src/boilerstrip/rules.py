@@ -423,6 +423,16 @@ TEXT_TITLE_SEPARATORS = ("|", "–", "—", "-", ":", "·", "•")
 #: after a post's text).
 TEXT_END_REASONS = ("related", "comments", "view-counter", "share", "newsletter", "tags",
                     "byline-box")
+#: Text input: a copyright line (lower case, matched per line): after enough text, it ends
+#: the article as a related line does (what follows is the page's footer, a consent
+#: banner, a site's disclaimer); a credit inside a caption ("All rights reserved, DACS
+#: 2024.") does not match.
+TEXT_COPYRIGHT_PATTERNS = [
+    r"^(©|\(c\)|copyright)\s*(©\s*)?\d{4}\b", r"^copyright ©",
+    r"\b(all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"wszelkie prawa zastrzeżone)\.?$",
+]
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")
@@ -487,6 +497,7 @@ THRESHOLDS = {
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
     "text_headline_max_words": 30,  # a line this short, unpunctuated, reads as a headline
+    "text_title_max_words": 20,     # a headline kept alone, this short, is the page's <title>
     "text_widget_cost": 40,         # extra cost of a widget / marker line
     "text_tiny_cost": 60,           # cost of a crumb like "0", "()", "x"
     "text_cut_factor": -0.6,        # value per char of a paragraph cut mid-sentence / "…"

@@ -619,6 +619,7 @@ _TEXT_END = frozenset(rules.TEXT_END_REASONS)
 _TEXT_INLINE = frozenset(("promo",) + rules.TEXT_INNER_REASONS)
 
 
+_COPYRIGHT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COPYRIGHT_PATTERNS), re.M)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
 
@@ -715,11 +716,13 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
-def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], extra=()) -> int:
-    """The first section widget (or one of ``extra``) after enough text that less
-    follows than came before: ``weight`` is what each block counts for after a share bar
-    or a newsletter box, ``strong_weight`` after a related/comments/counter line (and
-    ``extra``); len(blocks) when there is none."""
+def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], extra=(),
+              ends=frozenset()) -> int:
+    """The first section widget (or one of ``extra``, or a widget line at one of the
+    indices ``ends``) after enough text that less follows than came before: ``weight``
+    is what each block counts for after a share bar or a newsletter box,
+    ``strong_weight`` after a related/comments/counter line (and ``extra``, ``ends``);
+    len(blocks) when there is none."""
     after, strong_after = sum(weight), sum(strong_weight)
     seen = 0
     for k, b in enumerate(blocks):
@@ -728,11 +731,11 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], extra=
         if kinds[k] != "widget":
             seen += b.chars
         elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END
-                                                   or b.features["phrase"] in extra):
+                                                   or b.features["phrase"] in extra or k in ends):
             # a related/comments/counter line ends the article unless more prose
             # follows than came before; a share bar or a newsletter box may sit
             # inside it, so they end it only when little prose follows
-            if b.features["phrase"] in _TERMINATING or b.features["phrase"] in extra:
+            if b.features["phrase"] in _TERMINATING or b.features["phrase"] in extra or k in ends:
                 if strong_after <= seen:
                     return k
             elif after <= T["end_rest_share"] * seen:
@@ -772,7 +775,10 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # related teasers, comments, counters, share bars are appended after it.
     # (A share bar under the headline of a whole-page dump is no end: more prose follows.)
     prose = [b.chars if kinds[k] == "prose" else 0 for k, b in enumerate(blocks)]
-    end = _text_end(blocks, kinds, prose, prose)
+    # (and so does a copyright line: the page's footer, a consent banner follow it)
+    copyright = {k for k, b in enumerate(blocks)
+                 if b.features["phrase"] == "footer" and _COPYRIGHT.search(b.text.lower())}
+    end = _text_end(blocks, kinds, prose, prose, ends=copyright)
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     stop = stoplist_for(seg.language)
     chrome = known[1] if known else [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
@@ -873,6 +879,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     _settle_title(seg, kinds, chrome)
     if again:
         _read_again(seg, opts, words, kinds, chrome)
+    _lone_headline(seg, kinds)
 
 
 def _top_of_article(blocks, kinds, chrome, i: int) -> tuple[int, int]:
@@ -980,6 +987,23 @@ def _title_alone(seg: Segmentation, kinds: list[str]) -> None:
             and b.shape["words"] <= T["text_headline_max_words"]):
         b.reason = "title"
         seg.title = b.text
+
+
+def _lone_headline(seg: Segmentation, kinds: list[str]) -> None:
+    """All that is kept is one headline as short as a page's <title>, no sentence (a
+    dump that held only the page's title, or its title over chrome): no article, the
+    page's title (a header when the title is known). Read back alone, it would be so."""
+    kept = [k for k, b in enumerate(seg.blocks) if b.reason is None]
+    if len(kept) != 1 or kinds[kept[0]] != "headline":
+        return
+    b = seg.blocks[kept[0]]
+    if b.shape["words"] > T["text_title_max_words"]:
+        return
+    if seg.title:
+        b.reason = "header"
+    else:
+        b.reason = "title"
+        seg.title = " ".join(b.text.split("\n"))  # (lines of one block are read back as one)
 
 
 def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
