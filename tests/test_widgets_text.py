@@ -455,6 +455,7 @@ def test_a_dump_of_only_the_page_title_holds_no_article():
                  "2025 in review: my favourite new-to-me games"):
         art = clean_article(line, input="text")
         assert art.text == "" and art.title == line
+        assert "only a title line" in art.reason  # the reason says why the text is empty
         assert clean_article(art.text, input="text").text == ""
     for line in ("The council met on Tuesday to discuss the bridge.",
                  "The council met on Tuesday evening to discuss the new bridge over the river, and "

@@ -50,8 +50,14 @@ def build_article(seg, _scored, opts, url=None, kind="html") -> Article:
     return Article(
         text=text, url=url, blocks=kept, removed=removed, input_kind=kind,
         comments=join_blocks(comments), language=seg.language,
-        reason="" if text else "no main content found: every block was judged boilerplate",
+        reason="" if text else _empty_reason(removed),
     )
+
+
+def _empty_reason(removed) -> str:
+    if removed and all(b.reason == "title" for b in removed):
+        return "no main content found: the input holds only a title line (kept as the title)"
+    return "no main content found: every block was judged boilerplate"
 
 
 def render_markdown(art: Article) -> str:
