@@ -461,3 +461,26 @@ def test_a_dump_of_only_the_page_title_holds_no_article():
                  "The council met on Tuesday evening to discuss the new bridge over the river, and "
                  "after a long debate the members agreed that the work should begin in the s"):
         assert clean_article(line, input="text").text == line
+
+
+def test_a_block_of_listings_after_the_article_ends_it():
+    """A whole-page dump: after the article, a block of property listings (price, rooms,
+    address, a line cut short) that shares no words with it and is worth far less than
+    nothing: the article ended before it. A table (" | " cells), a list written out with
+    markers and a paragraph of prose in the same place, sharing as little, are kept."""
+    homes = ["$%d,000\n%d beds 2 baths 1,%d28 sq ft\n17%d6 F St, Sparks, NV 89431\n"
+             "Finished basement with a new furnace, quartz counters and a fenced yard near" % (
+                 380 + k, 2 + k % 3, k, k) for k in range(6)]
+    body = [_PROSE.replace("Tuesday", day) for day in (
+        "Tuesday", "Monday", "Friday", "Sunday", "Saturday", "Thursday", "Wednesday")]
+    listings = "\n".join(homes)
+    art = clean_article("\n\n".join(body + [listings]), input="text", metadata=False)
+    assert "Friday evening" in art.text and "Finished basement" not in art.text
+    assert clean_article(art.text, input="text", metadata=False).text == art.text
+    table = "\n".join(h.replace("\n", " | ") for h in homes)
+    marked = "\n".join("- " + h.replace("\n", ", ") for h in homes)
+    prose = " ".join(["Finished basements with new furnaces, quartz counters and fenced yards "
+                      "near Sparks sell quickly in spring, agents say, and buyers bid early."] * 6)
+    for block in (table, marked, prose):
+        art = clean_article("\n\n".join(body + [block]), input="text", metadata=False)
+        assert "Finished basement" in art.text

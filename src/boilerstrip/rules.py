@@ -522,6 +522,9 @@ THRESHOLDS = {
     "text_list_line_max_words": 6,  # a block of lines mostly this short, unpunctuated, is a list
     "text_list_min_share": 0.7,     # ... when this share of its (3+) lines' words are on such lines
     "text_list_min_cohesion": 0.3,  # ... and a list sharing less with the article costs as cut
+    "text_stop_max_value": 300,     # a block after the article worth less than minus this
+    "text_stop_max_cohesion": 0.1,  # ... sharing less than this with it, ends it (a form,
+    "text_stop_max_prose_share": 0.8,  # listings), unless this share of it is prose lines
 }
 
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).

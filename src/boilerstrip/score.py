@@ -764,6 +764,23 @@ def _listing_end(blocks, kinds, chrome) -> int:
     return end
 
 
+def _stops_run(b, value: float, cohesion: float) -> bool:
+    """A block worth very little after the article, sharing almost no words with it (a
+    form's fields, a column of listings or teasers, several lines): the article ended
+    before it. Not a table (cells split by " | " or tabs), a marked list, a single line
+    (a long paragraph or code run together) or prose: what an article holds."""
+    if value >= -T["text_stop_max_value"] or cohesion >= T["text_stop_max_cohesion"]:
+        return False
+    lines = [ln for ln in b.text.split("\n") if ln.strip()]
+    if len(lines) < 2 or _marked_list(b.text):
+        return False
+    if 2 * sum(1 for ln in lines if "\t" in ln or " | " in ln) >= len(lines):
+        return False
+    prose = sum(len(ln) for ln in lines
+                if len(ln.split()) >= T["text_prose_min_words"] and ln.rstrip()[-1:] in ".!?\"”")
+    return prose < T["text_stop_max_prose_share"] * b.chars
+
+
 def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = True,
                 known: tuple | None = None) -> None:
     """``known``: each block's kind and chrome flag when already worked out (a second
@@ -816,6 +833,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # the article
     run_end = j
     while j < end and (kinds[j] != "widget" or blocks[j].features["phrase"] in _TEXT_INLINE):
+        if not listing and _stops_run(blocks[j], values[j], cohesion[j]):
+            break  # a form, a column of property listings: the article ended before it
         if (not listing and chrome[j] and kinds[j] in ("headline", "line", "cut")
                 and "\n" in blocks[j].text and not _marked_list(blocks[j].text)):
             break  # a menu of several lines after the article: the page's footer starts there
