@@ -68,12 +68,12 @@ def test_literal_prefixes():
     assert literal_prefixes(r"[«<]?\s*next") is None
 
 
-def test_whole_text_width_bounds_patterns_that_run_to_the_end():
-    from boilerstrip._dispatch import whole_text_width
+def test_whole_text_bounds_patterns_that_run_to_the_end():
+    from boilerstrip._dispatch import whole_text
 
-    assert whole_text_width(r"[^\W\d][\w .'’/-]{0,30}\s?\*$") == 34  # 33 + a final newline
-    assert whole_text_width(r"name \*") is None     # may stop anywhere in a longer text
-    assert whole_text_width(r"\w+ \*$") is None      # unbounded
+    assert whole_text(r"[^\W\d][\w .'’/-]{0,30}\s?\*$") == (34, "*")  # 33 + a final newline
+    assert whole_text(r"name \*") is None     # may stop anywhere in a longer text
+    assert whole_text(r"\w+ \*$") is None      # unbounded
     fast = AnchoredSet({"form": [r"[^\W\d][\w ]{0,30}\*$"], "tags": [r"tags?\s*:"]})
     assert fast.match("email address *").lastgroup == "form"
     assert fast.match("tags: news").lastgroup == "tags"

@@ -104,7 +104,7 @@ def literal_prefixes(pattern: str) -> frozenset | None:
     with anything."""
     try:
         got, _stopped = _prefixes(_parser.parse(pattern).data, {""})
-    except (_Unknown, re.error, RecursionError):
+    except (re.error, RecursionError):
         return None
     if "" in got:
         return None
@@ -112,15 +112,10 @@ def literal_prefixes(pattern: str) -> frozenset | None:
     return frozenset(p for p in got if not any(q != p and p.startswith(q) for q in got))
 
 
-def whole_text_width(pattern: str) -> int | None:
-    """The length of the longest text ``pattern`` can match when it must run to the end
-    (it ends with ``$``, which also matches before a final newline); None otherwise."""
-    got = _whole_text(pattern)
-    return got[0] if got else None
-
-
-def _whole_text(pattern: str) -> tuple[int, str | None] | None:
-    """(whole_text_width, the character such a text must end with, or None when not one)."""
+def whole_text(pattern: str) -> tuple[int, str | None] | None:
+    """When ``pattern`` must run to the end of the text (it ends with ``$``, which also
+    matches before a final newline): (the length of the longest text it can match, the
+    character such a text ends with or None); None otherwise."""
     try:
         parsed = _parser.parse(pattern)
         hi = parsed.getwidth()[1]
@@ -183,7 +178,7 @@ class AnchoredSet:
     starts with none of its patterns' literal prefixes (:func:`literal_prefixes`) is not
     matched at all (a dict lookup of its first characters and ``str.startswith`` with the
     few prefixes found there are much cheaper than the regex), unless it is short enough
-    for a pattern with no literal prefix that runs to the end (:func:`whole_text_width`)
+    for a pattern with no literal prefix that runs to the end (:func:`whole_text`)
     and ends as such a pattern does ("Name *")."""
 
     __slots__ = ("_groups", "_cache", "_known")
@@ -209,7 +204,7 @@ class AnchoredSet:
                     if pre is not None:
                         prefixes |= pre
                         continue
-                    whole = _whole_text(p)
+                    whole = whole_text(p)
                     if whole is None:
                         prefixes = None
                     else:
@@ -396,9 +391,8 @@ class FloatingSet:
                 words |= gate
         self._keys: frozenset | None = frozenset(words)
 
-    def search(self, text: str, words: list[str] | None = None) -> re.Match | None:
-        """``words``: the ``\\w+`` words of ``text`` when the caller has them already."""
-        if self._keys is not None and self._keys.isdisjoint(words if words is not None else tokens(text)):
+    def search(self, text: str) -> re.Match | None:
+        if self._keys is not None and self._keys.isdisjoint(tokens(text)):
             return None
         return self._rx.search(text)
 

@@ -716,13 +716,11 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
-def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], extra=(),
-              ends=frozenset()) -> int:
-    """The first section widget (or one of ``extra``, or a widget line at one of the
-    indices ``ends``) after enough text that less follows than came before: ``weight``
-    is what each block counts for after a share bar or a newsletter box,
-    ``strong_weight`` after a related/comments/counter line (and ``extra``, ``ends``);
-    len(blocks) when there is none."""
+def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=frozenset()) -> int:
+    """The first section widget (or widget line at one of the indices ``ends``) after
+    enough text that less follows than came before: ``weight`` is what each block counts
+    for after a share bar or a newsletter box, ``strong_weight`` after a
+    related/comments/counter line (and ``ends``); len(blocks) when there is none."""
     after, strong_after = sum(weight), sum(strong_weight)
     seen = 0
     for k, b in enumerate(blocks):
@@ -730,12 +728,11 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], extra=
         strong_after -= strong_weight[k]
         if kinds[k] != "widget":
             seen += b.chars
-        elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END
-                                                   or b.features["phrase"] in extra or k in ends):
+        elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END or k in ends):
             # a related/comments/counter line ends the article unless more prose
             # follows than came before; a share bar or a newsletter box may sit
             # inside it, so they end it only when little prose follows
-            if b.features["phrase"] in _TERMINATING or b.features["phrase"] in extra or k in ends:
+            if b.features["phrase"] in _TERMINATING or k in ends:
                 if strong_after <= seen:
                     return k
             elif after <= T["end_rest_share"] * seen:
@@ -755,7 +752,8 @@ def _listing_end(blocks, kinds, chrome) -> int:
         u = _teaser_unit(blocks, kinds, [0.0] * n, k)
         if u >= 0:
             no_teaser[u:k + 1] = [0] * (k + 1 - u)
-    end = _text_end(blocks, kinds, weight, no_teaser, _LISTING_END)
+    footers = {k for k, b in enumerate(blocks) if b.features["phrase"] in _LISTING_END}
+    end = _text_end(blocks, kinds, weight, no_teaser, footers)
     if end < n and blocks[end].features["phrase"] in _LISTING_END:
         while end > 0 and (chrome[end - 1] or (
                 kinds[end - 1] == "headline"
