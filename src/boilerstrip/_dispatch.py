@@ -391,8 +391,9 @@ class FloatingSet:
                 words |= gate
         self._keys: frozenset | None = frozenset(words)
 
-    def search(self, text: str) -> re.Match | None:
-        if self._keys is not None and self._keys.isdisjoint(tokens(text)):
+    def search(self, text: str, words: list[str] | None = None) -> re.Match | None:
+        """``words``: the \\w+ words of ``text``, when the caller has them."""
+        if self._keys is not None and self._keys.isdisjoint(tokens(text) if words is None else words):
             return None
         return self._rx.search(text)
 

@@ -22,6 +22,7 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 SAMPLE_WORDS = 400       # words sampled from the document to pick its language
+SAMPLE_MIN_CHARS = 60    # shorter texts (menus, labels) say little about the language
 MIN_HITS = 0.15          # share of sampled words that must be stopwords of the winner
 CLEAR_FIT = 0.25         # a first-try language covering this share wins at once
 #: Languages tried first, in order (the web's most common ones).
@@ -42,34 +43,48 @@ def _tables() -> tuple[list[str], list[frozenset], list[float]]:
 
 def detect(texts: Iterable[str]) -> tuple[str | None, frozenset | None]:
     """(language, stoplist) for the text, or (None, None) when no stoplist fits."""
+    return detect_words(tokens(t.lower()) if len(t) >= SAMPLE_MIN_CHARS else () for t in texts)[:2]
+
+
+def detect_words(words_per_text: Iterable) -> tuple[str | None, frozenset | None, int]:
+    """:func:`detect` from each text's lower-cased words (``()`` for a text too short to
+    sample), read in order until the sample is full. The third value is how many texts
+    were read: any selection of the texts that holds all of the sampled ones (the first
+    ``n`` texts of at least SAMPLE_MIN_CHARS characters) gets the same answer."""
     langs, sets, norms = _tables()
-    langs = tuple(langs)
     words: list[str] = []
-    for t in texts:
-        if len(t) < 60:  # menus and labels say little about the language
-            continue
-        words.extend(tokens(t.lower()))
-        if len(words) >= SAMPLE_WORDS:
-            break
+    n = 0
+    for ws in words_per_text:
+        n += 1
+        if ws:
+            words.extend(ws)
+            if len(words) >= SAMPLE_WORDS:
+                break
     if len(words) < 8:
-        return None, None
+        return None, None, n
+    # A word's count, summed over the words of a stoplist found in the sample: the same
+    # as testing each sampled word, with one set intersection per language.
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    sample = counts.keys()
+    need = CLEAR_FIT * len(words)
     # Most pages are in a handful of languages: try those first and stop at a clear fit.
-    for i in _first_tries(langs):
+    for i in _first_tries(tuple(langs)):
         stop = sets[i]
-        if sum(map(stop.__contains__, words)) >= CLEAR_FIT * len(words):
-            return langs[i], stop
-    sample = set(words)
+        if sum(counts[w] for w in stop.intersection(sample)) >= need:
+            return langs[i], stop, n
     best, best_score = -1, 0.0
     for i, stop in enumerate(sets):
-        hits = len(sample & stop) if len(sample) < len(stop) else len(stop & sample)
+        hits = len(stop.intersection(sample))
         if hits and hits / norms[i] > best_score:
             best, best_score = i, hits / norms[i]
     if best < 0:
-        return None, None
-    covered = sum(1 for w in words if w in sets[best])
+        return None, None, n
+    covered = sum(counts[w] for w in sets[best].intersection(sample))
     if covered < MIN_HITS * len(words):
-        return None, None
-    return langs[best], sets[best]
+        return None, None, n
+    return langs[best], sets[best], n
 
 
 @lru_cache(maxsize=1)

@@ -389,8 +389,11 @@ REGION_NEUTRAL_HINTS = ("meta",)
 
 #: Byline lines (text input): "By Jane Doe", "Par ...", a date line. Lower case: they are
 #: matched on lower-cased text.
+#: The words a byline line may start with (the first of BYLINE_PATTERNS); every other
+#: pattern holds a digit.
+BYLINE_STARTS = ("by", "par", "von", "por", "di", "door", "av", "af")
 BYLINE_PATTERNS = [
-    r"^(by|par|von|por|di|door|av|af)\s+\S",
+    r"^(" + "|".join(BYLINE_STARTS) + r")\s+\S",
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?|janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|"

@@ -15,11 +15,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
-from ._stoplists import detect, stoplist_for, tokens
+from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_words, stoplist_for, tokens
 from .segment import BIT, RawBlock, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -78,7 +80,8 @@ def _compile_phrases(limit: int):
 _PHRASE_TIERS = [(lim, _compile_phrases(lim)) for lim in sorted(set(_LIMITS.values()))]
 
 
-def _phrase_line(text: str) -> str | None:
+def _phrase_line(text: str, words: list[str] | None = None) -> str | None:
+    """``words``: the \\w+ words of ``text.lower()``, when known."""
     n = len(text)
     for lim, (anchored, floating) in _PHRASE_TIERS:
         if n <= lim:
@@ -87,7 +90,7 @@ def _phrase_line(text: str) -> str | None:
         return None
     low = text.lower()
     m1 = anchored.match(low) if anchored else None
-    m2 = floating.search(low) if floating else None
+    m2 = floating.search(low, words) if floating else None
     if m1 or m2:
         r1 = m1.lastgroup.replace("_", "-") if m1 else None
         r2 = m2.lastgroup.replace("_", "-") if m2 else None
@@ -108,30 +111,31 @@ _PHRASE_CACHE_CHARS = 40
 _PHRASE_CACHE_SIZE = 10_000
 
 
-def phrase_reason(text: str) -> str | None:
+def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
     """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
     A longer text of several lines is judged by its first line (a section heading over
-    its items: "More from ...\nteaser\nteaser")."""
+    its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
+    ``text.lower()``, when known (they spare reading them again)."""
     if len(text) > _PHRASE_CACHE_CHARS:
-        return _phrase_reason(text)
+        return _phrase_reason(text, words)
     try:
         return _PHRASE_CACHE[text]
     except KeyError:
         pass
-    reason = _phrase_reason(text)
+    reason = _phrase_reason(text, words)
     if len(_PHRASE_CACHE) >= _PHRASE_CACHE_SIZE:
         _PHRASE_CACHE.clear()
     _PHRASE_CACHE[text] = reason
     return reason
 
 
-def _phrase_reason(text: str) -> str | None:
+def _phrase_reason(text: str, words: list[str] | None = None) -> str | None:
     if len(text) > _MAX_LIMIT:
         if "\n" not in text:
             return None
         return _phrase_line(text[: text.index("\n")].strip())
     if "\n" not in text:
-        return _phrase_line(text)
+        return _phrase_line(text, words)
     for line in text.split("\n"):
         r = _phrase_line(line.strip())
         if r:
@@ -167,17 +171,22 @@ def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
     text_mode = seg.kind == "text"
-    seg.language, stop = detect(b.text for b in seg.blocks)
+    if text_mode:  # every block's words are read: the language's sample reuses them
+        toks = [tokens(b.text.lower()) for b in seg.blocks]
+        seg.language, stop, seg.sampled = detect_words(
+            t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, seg.blocks))
+    else:
+        seg.language, stop = detect(b.text for b in seg.blocks)
     have_stop = stop is not None
     short, max_ld = T["short_chars"], T["max_link_density"]
     content: list | None = [] if text_mode else None
-    for b in seg.blocks:
+    for k, b in enumerate(seg.blocks):
         ld = b.link_chars / b.chars if b.chars else 0.0
         if not text_mode and (b.chars < short or ld > max_ld):  # class decided without words
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = tokens(b.text.lower())
+            words = toks[k] if text_mode else tokens(b.text.lower())
             nw = len(words)
             if have_stop and nw:
                 stops = sum(map(stop.__contains__, words))
@@ -196,7 +205,7 @@ def _features(seg: Segmentation) -> list | None:
         f["link_density"] = round(ld, 3) if ld else 0.0
         f["stopword_density"] = round(sd, 3)
         # HTML computes phrases later, only where hints have not decided already
-        f["phrase"] = phrase_reason(b.text) if text_mode else None
+        f["phrase"] = phrase_reason(b.text, words) if text_mode else None
         f["class"] = _classify(b.chars, ld, sd, have_stop)
         f["menu_item"] = ld > T["menu_link_density"] and nw <= T["menu_max_words"]
     return content
@@ -612,6 +621,8 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
 # --------------------------------------------------------------------------
 # lower-case patterns on lower-cased text: faster than re.I
 _BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS))
+_BYLINE_STARTS = rules.BYLINE_STARTS
+_HAS_DIGIT = re.compile(r"\d")
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
 _TEXT_END = frozenset(rules.TEXT_END_REASONS)
@@ -623,6 +634,13 @@ _COPYRIGHT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COPYRIGHT_PATTER
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
 
+def _bylike(low: str) -> bool:
+    """A byline or date line (BYLINE_PATTERNS): but for the leading "by ..." one, every
+    pattern holds a digit; a line without one is not searched."""
+    return ((low.startswith(_BYLINE_STARTS) or _HAS_DIGIT.search(low) is not None)
+            and _BYLINE.search(low) is not None)
+
+
 def _text_kind(b) -> str:
     """widget / tiny / byline / headline / cut / prose / line for one text block."""
     f, sh = b.features, b.shape
@@ -630,7 +648,7 @@ def _text_kind(b) -> str:
         return "widget"
     if b.chars <= 3 or (sh["digits_only"] and b.chars <= 12):
         return "tiny"
-    if sh["words"] <= 14 and _BYLINE.search(b.text.lower()):
+    if sh["words"] <= 14 and _bylike(b.text.lower()):
         return "byline"
     if sh["ellipsis"] or not sh["terminal"]:
         if sh["words"] <= T["text_headline_max_words"] and not sh["ellipsis"] and not _SENTENCE_BREAK.search(b.text):
@@ -799,11 +817,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     chrome = known[1] if known else [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
     values = [_text_value(k, b, 1.0, ch) for k, b, ch in zip(kinds, blocks, chrome)]
     i, j = _best_run(values[:end])
-    core: dict[str, int] = {}
-    for k in range(i, j):
-        if kinds[k] == "prose":
-            for w in words[k]:
-                core[w] = core.get(w, 0) + 1
+    core = Counter(chain.from_iterable(words[k] for k in range(i, j) if kinds[k] == "prose"))
     # share of a block's content words found in the core (in another core block, for
     # a block of the core itself)
     in_core = set(core)
@@ -953,10 +967,13 @@ def _read_again(seg: Segmentation, opts: Options, content: list, kinds: list, ch
         return
     kept = [seg.blocks[k] for k in idx]
     sub = Segmentation(
-        blocks=[RawBlock(b.text, "line", "paragraph", 0, -1, b.chars, 0, 0, m, dict(b.shape))
+        blocks=[RawBlock(b.text, "line", "paragraph", 0, -1, b.chars, 0, 0, m, b.shape)
                 for m, b in enumerate(kept)],
         nodes=[], kind="text")
-    if detect(b.text for b in sub.blocks)[0] == seg.language:
+    blocks = seg.blocks
+    # the same language for sure when every text of the first sample is kept
+    same = all(blocks[k].reason is None for k in range(seg.sampled) if blocks[k].chars >= SAMPLE_MIN_CHARS)
+    if same or detect(b.text for b in sub.blocks)[0] == seg.language:
         # the same language: each line's own features are what they were
         sub.language = seg.language
         for sb, b in zip(sub.blocks, kept):

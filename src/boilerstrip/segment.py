@@ -191,6 +191,7 @@ class Segmentation:
     title: str = ""
     kind: str = "html"
     language: str | None = None
+    sampled: int = 0  # text input: the blocks read to pick the language (see detect_words)
 
     def path(self, node: int) -> str:
         """tag#id.class/... from the root to ``node`` (the last PATH_MAX_DEPTH steps)."""
