@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -64,9 +65,7 @@ def detect_words(words_per_text: Iterable) -> tuple[str | None, frozenset | None
         return None, None, n
     # A word's count, summed over the words of a stoplist found in the sample: the same
     # as testing each sampled word, with one set intersection per language.
-    counts: dict[str, int] = {}
-    for w in words:
-        counts[w] = counts.get(w, 0) + 1
+    counts = Counter(words)
     sample = counts.keys()
     need = CLEAR_FIT * len(words)
     # Most pages are in a handful of languages: try those first and stop at a clear fit.

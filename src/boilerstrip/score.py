@@ -104,43 +104,41 @@ def _phrase_line(text: str, words: list[str] | None = None) -> str | None:
     return None
 
 
-# Short texts repeat across pages (menu labels, buttons, widget headings): their verdicts
+def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
+    """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
+    A longer text of several lines is judged by its first line (a section heading over
+    its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
+    ``text.lower()``, when known (they spare reading them again)."""
+    if "\n" not in text:
+        return _line_reason(text, words)
+    if len(text) > _MAX_LIMIT:
+        return _line_reason(text[: text.index("\n")].strip())
+    for line in text.split("\n"):
+        r = _line_reason(line.strip())
+        if r:
+            return r
+    return None
+
+
+# Short lines repeat across pages (menu labels, buttons, widget headings): their verdicts
 # are kept, in a table emptied when full (bounded memory in long batch runs).
 _PHRASE_CACHE: dict[str, str | None] = {}
 _PHRASE_CACHE_CHARS = 40
 _PHRASE_CACHE_SIZE = 10_000
 
 
-def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
-    """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
-    A longer text of several lines is judged by its first line (a section heading over
-    its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
-    ``text.lower()``, when known (they spare reading them again)."""
-    if len(text) > _PHRASE_CACHE_CHARS:
-        return _phrase_reason(text, words)
+def _line_reason(line: str, words: list[str] | None = None) -> str | None:
+    if len(line) > _PHRASE_CACHE_CHARS:
+        return _phrase_line(line, words)
     try:
-        return _PHRASE_CACHE[text]
+        return _PHRASE_CACHE[line]
     except KeyError:
         pass
-    reason = _phrase_reason(text, words)
+    reason = _phrase_line(line, words)
     if len(_PHRASE_CACHE) >= _PHRASE_CACHE_SIZE:
         _PHRASE_CACHE.clear()
-    _PHRASE_CACHE[text] = reason
+    _PHRASE_CACHE[line] = reason
     return reason
-
-
-def _phrase_reason(text: str, words: list[str] | None = None) -> str | None:
-    if len(text) > _MAX_LIMIT:
-        if "\n" not in text:
-            return None
-        return _phrase_line(text[: text.index("\n")].strip())
-    if "\n" not in text:
-        return _phrase_line(text, words)
-    for line in text.split("\n"):
-        r = _phrase_line(line.strip())
-        if r:
-            return r
-    return None
 
 
 def hint_reason(mask: int) -> str | None:
@@ -661,7 +659,12 @@ def _text_kind(b) -> str:
     return "line"
 
 
-def _text_value(kind: str, b, cohesion: float, chrome: bool) -> float:
+#: kinds whose value depends on the line's cohesion with the article
+_COHESIVE = frozenset(("cut", "prose", "line"))
+
+
+def _text_value(kind: str, b, cohesion: float, chrome: bool, list_shaped: bool) -> float:
+    """``list_shaped``: _list_shaped(b.text), worked out once per block (cuts only)."""
     c = float(b.chars)
     if chrome and kind in ("headline", "line"):
         return -T["text_chrome_factor"] * c  # a menu line costs what it holds
@@ -674,7 +677,7 @@ def _text_value(kind: str, b, cohesion: float, chrome: bool) -> float:
     if kind in ("headline", "byline"):
         return T["text_headline_factor"] * c
     if kind == "cut":
-        low = T["text_list_min_cohesion"] if _list_shaped(b.text) else T["text_low_cohesion"] * 2
+        low = T["text_list_min_cohesion"] if list_shaped else T["text_low_cohesion"] * 2
         return T["text_cut_factor"] * c if cohesion < low else 0.3 * c
     scale = T["text_low_cohesion_factor"] if cohesion < T["text_low_cohesion"] else 1.0
     return c * scale
@@ -799,11 +802,12 @@ def _stops_run(b, value: float, cohesion: float) -> bool:
 
 def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = True,
                 known: tuple | None = None) -> None:
-    """``known``: each block's kind and chrome flag when already worked out (a second
-    reading of the kept lines, in the same language)."""
+    """``known``: each block's kind, chrome flag, list shape and value without cohesion
+    when already worked out (a second reading of the kept lines, in the same language)."""
     blocks = seg.blocks
     n = len(blocks)
     kinds = known[0] if known else [_text_kind(b) for b in blocks]
+    shaped = known[2] if known else [kd == "cut" and _list_shaped(b.text) for kd, b in zip(kinds, blocks)]
     # Without markup, the first section widget after enough text ends the article:
     # related teasers, comments, counters, share bars are appended after it.
     # (A share bar under the headline of a whole-page dump is no end: more prose follows.)
@@ -815,7 +819,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     stop = stoplist_for(seg.language)
     chrome = known[1] if known else [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
-    values = [_text_value(k, b, 1.0, ch) for k, b, ch in zip(kinds, blocks, chrome)]
+    base = known[3] if known else [_text_value(kd, b, 1.0, ch, sh) for kd, b, ch, sh in zip(kinds, blocks, chrome, shaped)]
+    values = base
     i, j = _best_run(values[:end])
     core = Counter(chain.from_iterable(words[k] for k in range(i, j) if kinds[k] == "prose"))
     # share of a block's content words found in the core (in another core block, for
@@ -829,7 +834,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
             continue
         own = i <= k < j and kinds[k] == "prose"
         cohesion.append(len(ws & in_other if own else ws & in_core) / len(ws))
-    values = [_text_value(k, b, c, ch) for k, b, c, ch in zip(kinds, blocks, cohesion, chrome)]
+    values = [_text_value(kd, b, c, ch, sh) if kd in _COHESIVE else v
+              for kd, b, c, ch, sh, v in zip(kinds, blocks, cohesion, chrome, shaped, base)]
     i, j = _best_run(values[:end])
     run_value = sum(values[i:j])
     rest = sum(b.chars for k, b in enumerate(blocks[:end]) if kinds[k] != "widget")
@@ -909,7 +915,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     _tidy(blocks, opts, None)
     _settle_title(seg, kinds, chrome)
     if again:
-        _read_again(seg, opts, words, kinds, chrome)
+        _read_again(seg, opts, words, (kinds, chrome, shaped, base))
     _lone_headline(seg, kinds)
 
 
@@ -949,43 +955,37 @@ def _title_headline(blocks, kinds, k: int, after) -> bool:
     return nxt is None or kinds[nxt] != "headline"
 
 
-_BASE_FEATURES = ("chars", "words", "link_density", "stopword_density", "phrase", "class", "menu_item")
-
-
-def _read_again(seg: Segmentation, opts: Options, content: list, kinds: list, chrome: list) -> None:
+def _read_again(seg: Segmentation, opts: Options, content: list, known_all: tuple) -> None:
     """Score what is kept once more, as a second cleaning would, and drop what it drops.
 
     The best run, the listing test, cohesion and the title all weigh a line against the
     rest of the page; with the page's chrome gone the balance shifts and a second cleaning
     would cut more (a product page's header read as a listing the first time). Reading
     the kept lines once more makes cleaning idempotent in practice (no benchmark dump
-    changes when cleaned again). The lines' own features, kinds and chrome flags are
-    reused when the kept text reads as the same language.
+    changes when cleaned again). The lines' own features, kinds, chrome flags, list
+    shapes and values without cohesion (``known_all``, per block) are reused when the
+    kept text reads as the same language.
     """
     idx = [k for k, b in enumerate(seg.blocks) if b.reason is None]
     if len(idx) < 2:
         return
     kept = [seg.blocks[k] for k in idx]
-    sub = Segmentation(
-        blocks=[RawBlock(b.text, "line", "paragraph", 0, -1, b.chars, 0, 0, m, b.shape)
-                for m, b in enumerate(kept)],
-        nodes=[], kind="text")
     blocks = seg.blocks
     # the same language for sure when every text of the first sample is kept
     same = all(blocks[k].reason is None for k in range(seg.sampled) if blocks[k].chars >= SAMPLE_MIN_CHARS)
-    if same or detect(b.text for b in sub.blocks)[0] == seg.language:
-        # the same language: each line's own features are what they were
-        sub.language = seg.language
-        for sb, b in zip(sub.blocks, kept):
-            sb.features = {key: b.features[key] for key in _BASE_FEATURES}
-        sub_content = [content[k] for k in idx]
-        known = ([kinds[k] for k in idx], [chrome[k] for k in idx])
+    if same or detect(b.text for b in kept)[0] == seg.language:
+        # the same language: each line's features are what they were, and the kept blocks
+        # themselves are read (a second reading writes nothing but their reasons)
+        sub = Segmentation(blocks=kept, nodes=[], kind="text", language=seg.language)
+        _score_text(sub, opts, [content[k] for k in idx], again=False,
+                    known=tuple([xs[k] for k in idx] for xs in known_all))
     else:
-        sub_content = _features(sub)
-        known = None
-    _score_text(sub, opts, sub_content, again=False, known=known)
-    for b, s2 in zip(kept, sub.blocks):
-        if s2.reason is not None:
+        sub = Segmentation(
+            blocks=[RawBlock(b.text, "line", "paragraph", 0, -1, b.chars, 0, 0, m, b.shape)
+                    for m, b in enumerate(kept)],
+            nodes=[], kind="text")
+        _score_text(sub, opts, _features(sub), again=False)
+        for b, s2 in zip(kept, sub.blocks):
             b.reason = s2.reason
     if sub.title:
         for b in seg.blocks:
