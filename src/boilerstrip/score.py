@@ -165,12 +165,17 @@ def _classify(chars: int, ld: float, sd: float, have_stop: bool) -> str:
     return "bad"
 
 
+# every lower-case ASCII \w word of one or two characters
+_ASCII_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_SHORT_ASCII = frozenset([*_ASCII_WORD_CHARS, *(a + b for a in _ASCII_WORD_CHARS for b in _ASCII_WORD_CHARS)])
+
+
 def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
     text_mode = seg.kind == "text"
     if text_mode:  # every block's words are read: the language's sample reuses them
-        toks = [tokens(b.text.lower()) for b in seg.blocks]
+        seg.words = toks = [tokens(b.text.lower()) for b in seg.blocks]
         seg.language, stop, seg.sampled = detect_words(
             t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, seg.blocks))
     else:
@@ -194,6 +199,8 @@ def _features(seg: Segmentation) -> list | None:
             if text_mode:  # content words, for cohesion (short lines never need it)
                 if nw < 8:
                     content.append(set())
+                elif b.text.isascii():  # the words of one or two characters, as a set
+                    content.append(set(words).difference(stop or (), _SHORT_ASCII))
                 else:
                     ws = set(words).difference(stop) if have_stop else set(words)
                     content.append({w for w in ws if len(w) > 2})
@@ -973,7 +980,8 @@ def _read_again(seg: Segmentation, opts: Options, content: list, known_all: tupl
     blocks = seg.blocks
     # the same language for sure when every text of the first sample is kept
     same = all(blocks[k].reason is None for k in range(seg.sampled) if blocks[k].chars >= SAMPLE_MIN_CHARS)
-    if same or detect(b.text for b in kept)[0] == seg.language:
+    if same or detect_words(seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else ()
+                            for k in idx)[0] == seg.language:
         # the same language: each line's features are what they were, and the kept blocks
         # themselves are read (a second reading writes nothing but their reasons)
         sub = Segmentation(blocks=kept, nodes=[], kind="text", language=seg.language)
@@ -1108,11 +1116,12 @@ def _chrome_like(b, kind: str, stop) -> bool:
         return False
     if sum(text.count(sep) for sep in _MENU_SEPARATORS) >= 2:
         return True
-    words = text.split()
-    if len(words) <= 2 and kind == "headline":
+    n = b.shape["words"]  # (len(text.split()))
+    if n <= 2 and kind == "headline":
         return True
-    if not 3 <= len(words) <= 10:
+    if not 3 <= n <= 10:
         return False
+    words = text.split()
     if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
     # Title Case headlines hold short function words ("How To Build A..."); menus do not

@@ -192,6 +192,7 @@ class Segmentation:
     kind: str = "html"
     language: str | None = None
     sampled: int = 0  # text input: the blocks read to pick the language (see detect_words)
+    words: list | None = None  # text input: each block's lower-cased \w+ words
 
     def path(self, node: int) -> str:
         """tag#id.class/... from the root to ``node`` (the last PATH_MAX_DEPTH steps)."""
@@ -505,7 +506,11 @@ def segment_html(root) -> Segmentation:
 # --------------------------------------------------------------------------
 _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n+")
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+# a line ends a sentence: one of these, then perhaps closing quotes or brackets, within
+# its last four characters
+_TERMINALS = ".!?…:;"
+_CLOSERS = "\"'”’»)]"
+_TERMINALS_SET = frozenset(_TERMINALS)  # (a set: "" is in no set, as it is in every str)
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -518,7 +523,7 @@ def line_shape(text: str, words: int | None = None) -> dict:
     stripped = text.rstrip()
     return {
         "words": words,
-        "terminal": bool(_TERMINAL.search(stripped[-4:])),
+        "terminal": stripped[-4:].rstrip(_CLOSERS)[-1:] in _TERMINALS_SET,
         "ellipsis": stripped.endswith(("…", "...")),
         "digits_only": words > 0 and len(text) <= 40 and not _HAS_LETTER.search(text),
     }
