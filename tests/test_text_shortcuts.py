@@ -1,0 +1,146 @@
+"""The text path's shortcuts give what the plain definitions give.
+
+Each shortcut (a line's end read with str.rstrip, the byline gate, the language pick by
+set intersection, the ASCII content words, the phrase cache per line) replaced a slower
+form; these tests hold each one to that form on generated input.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import _stoplists, clean_article, rules, score, segment
+
+# --------------------------------------------------------------------------- line ends
+_TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+
+_end_chars = st.text(alphabet=".!?…:;\"'”’»)]a1 \t\u00a0-", max_size=9)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_end_chars)
+def test_terminal_is_the_regex_on_the_last_four_characters(text):
+    expected = bool(_TERMINAL_RE.search(text.rstrip()[-4:]))
+    assert segment.line_shape(text)["terminal"] is expected
+
+
+def test_terminal_examples():
+    assert segment.line_shape('He said "yes."')["terminal"]
+    assert segment.line_shape("(see below.)")["terminal"]
+    assert not segment.line_shape("But neutrality is getting trickier,")["terminal"]
+    assert not segment.line_shape('a. """"')["terminal"]  # the stop is 5 characters back
+
+
+# --------------------------------------------------------------------------- bylines
+_byline_chars = st.text(alphabet="bypardoniva 0123456789-/.,:januarymaypublished", max_size=40)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_byline_chars)
+def test_byline_gate_keeps_every_match(low):
+    assert score._bylike(low) is (score._BYLINE.search(low) is not None)
+
+
+def test_byline_examples():
+    for low in ("by jane doe", "posted on 12 march 2024", "2024-03-12", "updated 3 hours ago"):
+        assert score._bylike(low), low
+    assert not score._bylike("the mayor spoke to reporters")
+
+
+# --------------------------------------------------------------------------- language
+def _detect_reference(words):
+    """The plain definition: each sampled word tested against each stoplist."""
+    langs, sets, norms = _stoplists._tables()
+    if len(words) < 8:
+        return None
+    for lang in _stoplists.FIRST_TRIES:
+        if lang in langs:
+            stop = sets[langs.index(lang)]
+            if sum(w in stop for w in words) >= _stoplists.CLEAR_FIT * len(words):
+                return lang
+    sample = set(words)
+    best, best_score = -1, 0.0
+    for i, stop in enumerate(sets):
+        hits = len(sample & stop)
+        if hits and hits / norms[i] > best_score:
+            best, best_score = i, hits / norms[i]
+    if best < 0 or sum(w in sets[best] for w in words) < _stoplists.MIN_HITS * len(words):
+        return None
+    return langs[best]
+
+
+def _vocab():
+    langs, sets, _n = _stoplists._tables()
+    words = set()
+    for lang in ("English", "French", "German", "Finnish", "Turkish"):
+        words |= set(sorted(sets[langs.index(lang)])[:60])
+    return sorted(words) + ["river", "budget", "council", "xqz", "2024", "ship"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_vocab()), max_size=120))
+def test_language_pick_is_the_per_word_definition(words):
+    lang, stop, n = _stoplists.detect_words([words])
+    assert lang == _detect_reference(words)
+    assert n == 1
+    if lang is not None:
+        assert stop == _stoplists.stoplist_for(lang)
+
+
+def test_language_sample_stops_when_full():
+    texts = [["the", "of", "and", "a"] * 60, ["le", "la", "de"] * 100, ["der"] * 50]
+    lang, _stop, n = _stoplists.detect_words(texts)
+    assert (lang, n) == ("English", 2)  # 240 + 300 words: full after the second text
+
+
+# --------------------------------------------------------------------------- content words
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.text(alphabet="abcz019_", min_size=1, max_size=4), max_size=30))
+def test_ascii_content_words_are_the_long_non_stopwords(words):
+    stop = _stoplists.stoplist_for("English")
+    expected = {w for w in set(words) - stop if len(w) > 2}
+    assert set(words).difference(stop, score._SHORT_ASCII) == expected
+
+
+# --------------------------------------------------------------------------- phrases
+def test_phrase_verdict_per_line_is_the_same_cached_or_not():
+    lines = ["Related Articles", "Share this:", "The council met on Tuesday.", "Leave a Reply"]
+    fresh = [score._phrase_line(line) for line in lines]
+    score._PHRASE_CACHE.clear()
+    block = "\n".join(lines)
+    assert score.phrase_reason(block) == next(r for r in fresh if r)
+    assert [score._line_reason(line) for line in lines] == fresh  # now from the cache
+    assert all(line in score._PHRASE_CACHE for line in lines)
+
+
+def test_second_reading_reuse_is_idempotent_on_a_page_dump():
+    dump = "\n\n".join([
+        "Home | News | Sport | About us",
+        "Council approves river budget",
+        "The council approved the river budget on Tuesday after a long debate about the "
+        "flood defences, which residents had asked for since the storms of last winter.",
+        "Members said the money would pay for new walls along the river and for pumps "
+        "that keep the lower streets dry when the water rises again in the spring.",
+        "Related Articles",
+        "Mayor opens new library",
+        "Share this:",
+    ])
+    once = clean_article(dump, input="text", metadata=False)
+    assert "river budget on Tuesday" in once.text and "Mayor opens" not in once.text
+    again = clean_article(once.text, input="text", metadata=False)
+    assert again.text == once.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "of", "a", "to", "is", "it", "us", "river", "flood", "x1",
+                                 "budget", "walls", "pumps", "é", "señor", "no", "ok", "café"]),
+                min_size=8, max_size=40))
+def test_content_words_of_a_block_are_its_long_non_stopwords(words):
+    text = " ".join(words) + "."
+    seg = segment.segment_text("The council met on Tuesday and talked about the river.\n\n" + text)
+    content = score._features(seg)
+    stop = _stoplists.stoplist_for(seg.language) or frozenset()
+    toks = _stoplists.tokens(seg.blocks[-1].text.lower())
+    assert content[-1] == {w for w in set(toks) - stop if len(w) > 2}
