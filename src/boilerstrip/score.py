@@ -110,6 +110,8 @@ def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
     its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
     ``text.lower()``, when known (they spare reading them again)."""
     if "\n" not in text:
+        if len(text) <= _PHRASE_CACHE_CHARS and text in _PHRASE_CACHE:
+            return _PHRASE_CACHE[text]
         return _line_reason(text, words)
     if len(text) > _MAX_LIMIT:
         return _line_reason(text[: text.index("\n")].strip())
@@ -173,46 +175,62 @@ _SHORT_ASCII = frozenset([*_ASCII_WORD_CHARS, *(a + b for a in _ASCII_WORD_CHARS
 def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
-    text_mode = seg.kind == "text"
-    if text_mode:  # every block's words are read: the language's sample reuses them
-        seg.words = toks = [tokens(b.text.lower()) for b in seg.blocks]
-        seg.language, stop, seg.sampled = detect_words(
-            t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, seg.blocks))
-    else:
-        seg.language, stop = detect(b.text for b in seg.blocks)
+    if seg.kind == "text":
+        return _text_features(seg)
+    seg.language, stop = detect(b.text for b in seg.blocks)
     have_stop = stop is not None
     short, max_ld = T["short_chars"], T["max_link_density"]
-    content: list | None = [] if text_mode else None
-    for k, b in enumerate(seg.blocks):
+    for b in seg.blocks:
         ld = b.link_chars / b.chars if b.chars else 0.0
-        if not text_mode and (b.chars < short or ld > max_ld):  # class decided without words
+        if b.chars < short or ld > max_ld:  # class decided without words
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = toks[k] if text_mode else tokens(b.text.lower())
+            words = tokens(b.text.lower())
             nw = len(words)
-            if have_stop and nw:
-                stops = sum(map(stop.__contains__, words))
-                sd = stops / nw
-            else:
-                sd = 0.0
-            if text_mode:  # content words, for cohesion (short lines never need it)
-                if nw < 8:
-                    content.append(set())
-                elif b.text.isascii():  # the words of one or two characters, as a set
-                    content.append(set(words).difference(stop or (), _SHORT_ASCII))
-                else:
-                    ws = set(words).difference(stop) if have_stop else set(words)
-                    content.append({w for w in ws if len(w) > 2})
+            sd = sum(map(stop.__contains__, words)) / nw if have_stop and nw else 0.0
         f = b.features
         f["chars"] = b.chars
         f["words"] = nw
         f["link_density"] = round(ld, 3) if ld else 0.0
         f["stopword_density"] = round(sd, 3)
-        # HTML computes phrases later, only where hints have not decided already
-        f["phrase"] = phrase_reason(b.text, words) if text_mode else None
+        f["phrase"] = None  # computed later, only where hints have not decided already
         f["class"] = _classify(b.chars, ld, sd, have_stop)
         f["menu_item"] = ld > T["menu_link_density"] and nw <= T["menu_max_words"]
+    return None
+
+
+_NO_WORDS: frozenset = frozenset()
+
+
+def _text_features(seg: Segmentation) -> list:
+    """:func:`_features` of text blocks (no links), and each block's content words: its
+    words of three characters or more that are no stopwords (none for a block of fewer
+    than 8 words: short lines never need them). Every block's words are read once: the
+    language's sample, the stopwords, the content words and the phrases' gate use them."""
+    blocks = seg.blocks
+    seg.words = toks = [tokens(b.text.lower()) for b in blocks]
+    seg.language, stop, seg.sampled = detect_words(
+        t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
+    have_stop = stop is not None
+    menu = 0.0 > T["menu_link_density"]  # (no links: no menu item, unless the table says so)
+    menu_max = T["menu_max_words"]
+    content: list = []
+    for b, words in zip(blocks, toks):
+        nw = len(words)
+        sd = sum(map(stop.__contains__, words)) / nw if have_stop and nw else 0.0
+        if nw < 8:
+            content.append(_NO_WORDS)
+        elif b.text.isascii():  # the words of one or two characters, as a set
+            content.append(set(words).difference(stop or (), _SHORT_ASCII))
+        else:
+            ws = set(words).difference(stop) if have_stop else set(words)
+            content.append({w for w in ws if len(w) > 2})
+        b.features = {
+            "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3),
+            "phrase": phrase_reason(b.text, words), "class": _classify(b.chars, 0.0, sd, have_stop),
+            "menu_item": menu and nw <= menu_max,
+        }
     return content
 
 
@@ -919,7 +937,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
         if blocks[k].reason is None:
             blocks[k].reason = "after-end"
     _title_alone(seg, kinds)
-    _tidy(blocks, opts, None)
+    if again:  # (a second reading keeps a part of what this one kept: no duplicates)
+        _tidy(blocks, opts, None)
     _settle_title(seg, kinds, chrome)
     if again:
         _read_again(seg, opts, words, (kinds, chrome, shaped, base))
@@ -1114,7 +1133,7 @@ def _chrome_like(b, kind: str, stop) -> bool:
         return True
     if kind not in ("headline", "line"):
         return False
-    if sum(text.count(sep) for sep in _MENU_SEPARATORS) >= 2:
+    if sum(map(text.count, _MENU_SEPARATORS)) >= 2:
         return True
     n = b.shape["words"]  # (len(text.split()))
     if n <= 2 and kind == "headline":
