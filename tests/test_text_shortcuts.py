@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import _stoplists, clean_article, rules, score, segment
@@ -144,3 +144,29 @@ def test_content_words_of_a_block_are_its_long_non_stopwords(words):
     stop = _stoplists.stoplist_for(seg.language) or frozenset()
     toks = _stoplists.tokens(seg.blocks[-1].text.lower())
     assert content[-1] == {w for w in set(toks) - stop if len(w) > 2}
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "c.", " ", "  ", "\t", "\n", "\n\n", "\n \n", "\x0b", "\x1c",
+                                  "\u00a0", "é"]), max_size=16).map("".join))
+@example("ab  c.\nab\n\nab")
+@example("ab\tc.\nab\n\nab")
+@example("ab\n c.\n\nab")
+@example("ab \nc.\n\nab")
+@example("ab\nc. \n\nab")
+@example("x\n\n ab\nc.")
+def test_lines_left_alone_are_the_normalised_lines(text):
+    text = text.replace("\r", "\n")
+    blocks = segment.segment_text(text).blocks
+    pieces = segment._BLANK_SPLIT.split(segment._CONTROL.sub(" ", text)) \
+        if segment._BLANK_SPLIT.search(segment._CONTROL.sub(" ", text)) \
+        else segment._CONTROL.sub(" ", text).split("\n")
+    expected = []
+    for piece in pieces:
+        norm = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
+        if norm:
+            expected.append(norm)
+    assert [b.text for b in blocks] == expected

@@ -9,12 +9,12 @@ _TIGHT = {"list_item", "table_row"}
 
 def _public(seg, b, flat: bool = False) -> Block:
     text = b.text.replace("\n", " ") if flat else b.text
-    return Block(
-        kind=b.kind, text=text, position=b.position, tag=b.tag, level=b.level,
-        where=(seg, b.node) if b.node >= 0 else None,
-        link_density=b.link_chars / b.chars if b.chars else 0.0,
-        score=b.score, reason=b.reason, features=b.features,
-    )
+    ld = b.link_chars / b.chars if b.chars else 0.0
+    # (positional: kind, text, position, tag, level, path, link_density, score, reason, features)
+    if b.node < 0:  # text input: no path to work out
+        return Block(b.kind, text, b.position, b.tag, b.level, None, ld, b.score, b.reason, b.features)
+    return Block(b.kind, text, b.position, b.tag, b.level, None, ld, b.score, b.reason, b.features,
+                 where=(seg, b.node))
 
 
 def join_blocks(blocks) -> str:

@@ -78,16 +78,16 @@ def _compile_phrases(limit: int):
 
 # one pair per distinct length limit, smallest first
 _PHRASE_TIERS = [(lim, _compile_phrases(lim)) for lim in sorted(set(_LIMITS.values()))]
+# the tier of each line length up to the longest limit (one index instead of a loop)
+_TIER_OF_LENGTH = [next(sets for lim, sets in _PHRASE_TIERS if n <= lim) for n in range(_MAX_LIMIT + 1)]
 
 
 def _phrase_line(text: str, words: list[str] | None = None) -> str | None:
     """``words``: the \\w+ words of ``text.lower()``, when known."""
     n = len(text)
-    for lim, (anchored, floating) in _PHRASE_TIERS:
-        if n <= lim:
-            break
-    else:
+    if n > _MAX_LIMIT:
         return None
+    anchored, floating = _TIER_OF_LENGTH[n]
     low = text.lower()
     m1 = anchored.match(low) if anchored else None
     m2 = floating.search(low, words) if floating else None

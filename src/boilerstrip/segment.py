@@ -529,6 +529,15 @@ def line_shape(text: str, words: int | None = None) -> dict:
     }
 
 
+def _normal_lines(piece: str) -> bool:
+    """ASCII lines that normalising would leave as they are: single spaces between words,
+    none at either end of a line, no tab, no empty line (control characters are spaces
+    by then: the only ASCII whitespace left is space, tab and line break)."""
+    return (piece.isascii() and piece[0] not in " \n" and piece[-1] not in " \n"
+            and "  " not in piece and " \n" not in piece and "\n " not in piece
+            and "\t" not in piece and "\n\n" not in piece)
+
+
 def segment_text(text: str) -> Segmentation:
     """Split flattened text into blocks: on blank lines, or on line breaks if it has none."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -541,7 +550,8 @@ def segment_text(text: str) -> Segmentation:
     blocks: list[RawBlock] = []
     for piece in pieces:
         if "\n" in piece:
-            piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
+            if not _normal_lines(piece):
+                piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
             nwords = None
         else:
             tokens = piece.split()
