@@ -170,3 +170,25 @@ def test_lines_left_alone_are_the_normalised_lines(text):
         if norm:
             expected.append(norm)
     assert [b.text for b in blocks] == expected
+
+
+_lines = st.sampled_from([
+    "Home", "About us", "The council met on Tuesday to talk about the river.",
+    "We use cookies to improve your experience", "© 2024 Example Media. All rights reserved",
+    "Share this:", "Posted in News", "Budget walls and pumps for the lower streets",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_lines, min_size=2, max_size=6).map("\n".join))
+def test_lines_of_a_block_without_gate_words_need_no_search(text):
+    """A block's words skip the floating search of every line when none is a gate word:
+    the verdict is the one each line's own search gives."""
+    expected = None
+    for line in text.split("\n"):
+        score._PHRASE_CACHE.clear()
+        expected = score._phrase_line(line.strip())
+        if expected:
+            break
+    score._PHRASE_CACHE.clear()
+    assert score.phrase_reason(text, _stoplists.tokens(text.lower())) == expected

@@ -391,6 +391,12 @@ class FloatingSet:
                 words |= gate
         self._keys: frozenset | None = frozenset(words)
 
+    @property
+    def gate(self) -> frozenset | None:
+        """The gate words: a text none of whose words is one holds no match (None: some
+        pattern has no gate, every text is searched)."""
+        return self._keys
+
     def search(self, text: str, words: list[str] | None = None) -> re.Match | None:
         """``words``: the \\w+ words of ``text``, when the caller has them."""
         if self._keys is not None and self._keys.isdisjoint(tokens(text) if words is None else words):

@@ -15,9 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
@@ -78,6 +76,11 @@ def _compile_phrases(limit: int):
 
 # one pair per distinct length limit, smallest first
 _PHRASE_TIERS = [(lim, _compile_phrases(lim)) for lim in sorted(set(_LIMITS.values()))]
+# the gate words of every tier's floating phrases (None: some phrase has none)
+_FLOAT_GATE: frozenset | None = frozenset()
+for _lim, (_a, _f) in _PHRASE_TIERS:
+    if _f is not None:
+        _FLOAT_GATE = None if _FLOAT_GATE is None or _f.gate is None else _FLOAT_GATE | _f.gate
 # the tier of each line length up to the longest limit (one index instead of a loop)
 _TIER_OF_LENGTH = [next(sets for lim, sets in _PHRASE_TIERS if n <= lim) for n in range(_MAX_LIMIT + 1)]
 
@@ -113,10 +116,14 @@ def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
         if len(text) <= _PHRASE_CACHE_CHARS and text in _PHRASE_CACHE:
             return _PHRASE_CACHE[text]
         return _line_reason(text, words)
+    # A block none of whose words is a floating phrase's gate word holds no floating
+    # phrase in any of its lines (a line's words are some of the block's): they are not
+    # searched for one (words=()), and each line's words are not read.
+    skip = () if words is not None and _FLOAT_GATE is not None and _FLOAT_GATE.isdisjoint(words) else None
     if len(text) > _MAX_LIMIT:
-        return _line_reason(text[: text.index("\n")].strip())
+        return _line_reason(text[: text.index("\n")].strip(), skip)
     for line in text.split("\n"):
-        r = _line_reason(line.strip())
+        r = _line_reason(line.strip(), skip)
         if r:
             return r
     return None
@@ -847,11 +854,16 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     base = known[3] if known else [_text_value(kd, b, 1.0, ch, sh) for kd, b, ch, sh in zip(kinds, blocks, chrome, shaped)]
     values = base
     i, j = _best_run(values[:end])
-    core = Counter(chain.from_iterable(words[k] for k in range(i, j) if kinds[k] == "prose"))
+    # the core: the content words of the run's prose; in_other: those of two of its
+    # blocks or more (each block's words are a set)
+    in_core: set[str] = set()
+    in_other: set[str] = set()
+    for k in range(i, j):
+        if kinds[k] == "prose":
+            in_other |= in_core.intersection(words[k])
+            in_core |= words[k]
     # share of a block's content words found in the core (in another core block, for
     # a block of the core itself)
-    in_core = set(core)
-    in_other = {w for w, c in core.items() if c > 1}
     cohesion = []
     for k, ws in enumerate(words):
         if not ws:
