@@ -390,8 +390,10 @@ REGION_NEUTRAL_HINTS = ("meta",)
 #: Byline lines (text input): "By Jane Doe", "Par ...", a date line. Lower case: they are
 #: matched on lower-cased text.
 #: The words a byline line may start with (the first of BYLINE_PATTERNS); every other
-#: pattern holds a digit.
+#: pattern holds a digit and one of BYLINE_NEEDS (four digits in a row, a slash, or a
+#: word that dates a post), and a line without is not searched.
 BYLINE_STARTS = ("by", "par", "von", "por", "di", "door", "av", "af")
+BYLINE_NEEDS = r"\d{4}|/|updated|published|posted"
 BYLINE_PATTERNS = [
     r"^(" + "|".join(BYLINE_STARTS) + r")\s+\S",
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(tember)?|"

@@ -652,6 +652,7 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
 # lower-case patterns on lower-cased text: faster than re.I
 _BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS))
 _BYLINE_STARTS = rules.BYLINE_STARTS
+_BYLINE_NEEDS = re.compile(rules.BYLINE_NEEDS)
 _HAS_DIGIT = re.compile(r"\d")
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
@@ -666,8 +667,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
 def _bylike(low: str) -> bool:
     """A byline or date line (BYLINE_PATTERNS): but for the leading "by ..." one, every
-    pattern holds a digit; a line without one is not searched."""
-    return ((low.startswith(_BYLINE_STARTS) or _HAS_DIGIT.search(low) is not None)
+    pattern holds a digit and one of BYLINE_NEEDS; a line without is not searched."""
+    return ((low.startswith(_BYLINE_STARTS)
+             or (_HAS_DIGIT.search(low) is not None and _BYLINE_NEEDS.search(low) is not None))
             and _BYLINE.search(low) is not None)
 
 
