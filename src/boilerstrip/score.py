@@ -852,7 +852,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     end = _text_end(blocks, kinds, prose, prose, ends=copyright)
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     stop = stoplist_for(seg.language)
-    chrome = known[1] if known else [_chrome_like(b, kinds[k], stop) for k, b in enumerate(blocks)]
+    # (a line of prose, a cut or a byline is chrome only as a column of short lines)
+    chrome = known[1] if known else [(kd in _CHROME_KINDS or "\n" in b.text) and _chrome_like(b, kd, stop)
+                                     for kd, b in zip(kinds, blocks)]
     base = known[3] if known else [_text_value(kd, b, 1.0, ch, sh) for kd, b, ch, sh in zip(kinds, blocks, chrome, shaped)]
     values = base
     i, j = _best_run(values[:end])
@@ -1135,6 +1137,9 @@ _NON_PROSE = frozenset(("headline", "line", "tiny", "byline", "cut", "widget"))
 _MENU_SEPARATORS = (" | ", " · ", " • ", " / ", " » ", " › ")
 
 
+_CHROME_KINDS = frozenset(("widget", "tiny", "headline", "line"))
+
+
 def _chrome_like(b, kind: str, stop) -> bool:
     """A line of page chrome: a widget line, a crumb, or a menu ("Home News Sport About",
     "News | Wildlife | About us", a column of one- or two-word links)."""
@@ -1201,19 +1206,19 @@ def _name_widgets(blocks, kinds, cohesion, end: int) -> None:
                 or (state == "form" and b.shape["words"] > T["text_form_field_max_words"])))
         ):
             state = None  # the article's next heading, not the box's next item
-        section = state in _TEXT_SECTIONS
-        # prose that shares (almost) no words with the article: short, or, in a section,
-        # a teaser's summary (after its headline, or under it in one block)
-        stray = kinds[k] == "prose" and (
-            (b.shape["words"] < 30 and cohesion[k] < low)
-            or (section and cohesion[k] < T["text_teaser_max_cohesion"] and (after_headline or "\n" in b.text))
-        )
-        sticky = tail and section
-        if state and (sticky or kinds[k] in _NON_PROSE or stray):
-            b.reason = state[kinds[k] in ("headline", "cut")] if isinstance(state, tuple) else state
-            after_headline = section and kinds[k] == "headline"
-            named += 1
-            continue
+        if state:
+            section = state in _TEXT_SECTIONS
+            # prose that shares (almost) no words with the article: short, or, in a
+            # section, a teaser's summary (after its headline, or under it in one block)
+            stray = kinds[k] == "prose" and (
+                (b.shape["words"] < 30 and cohesion[k] < low)
+                or (section and cohesion[k] < T["text_teaser_max_cohesion"] and (after_headline or "\n" in b.text))
+            )
+            if (tail and section) or kinds[k] in _NON_PROSE or stray:
+                b.reason = state[kinds[k] in ("headline", "cut")] if isinstance(state, tuple) else state
+                after_headline = section and kinds[k] == "headline"
+                named += 1
+                continue
         after_headline = False
         if kinds[k] == "tiny":
             b.reason = "low-score"
