@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
 from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_words, stoplist_for, tokens
-from .segment import BIT, RawBlock, Segmentation, mask_of
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, mask_of
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -76,11 +76,15 @@ def _compile_phrases(limit: int):
 
 # one pair per distinct length limit, smallest first
 _PHRASE_TIERS = [(lim, _compile_phrases(lim)) for lim in sorted(set(_LIMITS.values()))]
-# the gate words of every tier's floating phrases (None: some phrase has none)
-_FLOAT_GATE: frozenset | None = frozenset()
-for _lim, (_a, _f) in _PHRASE_TIERS:
-    if _f is not None:
-        _FLOAT_GATE = None if _FLOAT_GATE is None or _f.gate is None else _FLOAT_GATE | _f.gate
+
+
+def _float_gate() -> frozenset | None:
+    """The gate words of every tier's floating phrases (None: some phrase has none)."""
+    gates = [f.gate for _lim, (_a, f) in _PHRASE_TIERS if f is not None]
+    return None if any(g is None for g in gates) else frozenset().union(*gates)
+
+
+_FLOAT_GATE = _float_gate()
 # the tier of each line length up to the longest limit (one index instead of a loop)
 _TIER_OF_LENGTH = [next(sets for lim, sets in _PHRASE_TIERS if n <= lim) for n in range(_MAX_LIMIT + 1)]
 
@@ -113,8 +117,6 @@ def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
     its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
     ``text.lower()``, when known (they spare reading them again)."""
     if "\n" not in text:
-        if len(text) <= _PHRASE_CACHE_CHARS and text in _PHRASE_CACHE:
-            return _PHRASE_CACHE[text]
         return _line_reason(text, words)
     # A block none of whose words is a floating phrase's gate word holds no floating
     # phrase in any of its lines (a line's words are some of the block's): they are not
@@ -653,7 +655,6 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
 _BYLINE = re.compile("|".join(f"(?:{p})" for p in rules.BYLINE_PATTERNS))
 _BYLINE_STARTS = rules.BYLINE_STARTS
 _BYLINE_NEEDS = re.compile(rules.BYLINE_NEEDS)
-_HAS_DIGIT = re.compile(r"\d")
 _TEXT_FOLLOW = rules.TEXT_WIDGET_FOLLOWERS
 _TEXT_INNER = frozenset(rules.TEXT_INNER_REASONS)
 _TEXT_END = frozenset(rules.TEXT_END_REASONS)
