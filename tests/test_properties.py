@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import fuzz  # noqa: E402
 
-from boilerstrip import clean_article  # noqa: E402
+from boilerstrip import clean_article, rules, score  # noqa: E402
 
 SETTINGS = dict(
     deadline=None, database=None, derandomize=True,
@@ -75,8 +76,31 @@ def test_generated_html_trees(doc, opts):
          "Next post \u6771\u4eac &amp;\n\n\ndebate   \n\n  &lol9;\n")
 @example("Next post Al &#99999999; &#0\u0130stanbul }w\U000ada2d&\u00bcD\xad\U0008b661~Share \u92ad\u6e6f\n"
          "Tweet\n\n4\u00fa\u00c5&\n\n\U000c0549p\x94\U000d898a &")
+# a chrome line and a headline, repeated: each reading of the kept lines peels one pair
+@example("\nComments (3) \u200b &quot; \n \u00b1   &apos; Comments (3) \u00fa\u00a4 \u043c\u0438\u0440" * 3)
+@example("\nComments (3) \u200b &quot; \n \u00b1   &apos; Comments (3) \u00fa\u00a4 \u043c\u0438\u0440" * 12)
 def test_text_mode_is_idempotent(doc):
     fuzz.check_idempotent(doc)
+
+
+def test_rereading_stays_linear_on_repeated_chrome():
+    """The re-readings that make cleaning idempotent have a budget of lines read: a text
+    repeating a chrome line and a headline thousands of times is read a bounded number of
+    times, not once per pair."""
+    calls = []
+    real = score._read_kept
+
+    def counting(seg, opts, content, known_all, idx):
+        calls.append(len(idx))
+        return real(seg, opts, content, known_all, idx)
+
+    doc = "\nComments (3) &quot; \n \u00b1 &apos; Comments (3) \u043c\u0438\u0440" * 2000
+    with mock.patch.object(score, "_read_kept", counting):
+        clean_article(doc, input="text")
+    n_blocks = 4000
+    assert calls, "the repeated pairs should be read again at least once"
+    assert sum(calls) <= rules.THRESHOLDS["text_reread_per_block"] * n_blocks + rules.THRESHOLDS["text_reread_min_lines"]
+    assert len(calls) < 100
 
 
 def test_words_subset_check_can_fail():

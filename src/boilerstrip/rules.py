@@ -530,7 +530,9 @@ THRESHOLDS = {
     "text_stop_max_value": 300,     # a block after the article worth less than minus this
     "text_stop_max_cohesion": 0.1,  # ... sharing less than this with it, ends it (a form,
     "text_stop_max_prose_share": 0.8,  # listings), unless this share of it is prose lines
-}
+    "text_reread_per_block": 16,   # readings of what is kept read at most this many lines per
+    "text_reread_min_lines": 64,   # line of the text, plus this many (linear time, adversarial
+}                                  # repeats included; real dumps need one reading or two)
 
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).
 FAVOR = {

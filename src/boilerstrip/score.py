@@ -1009,11 +1009,25 @@ def _read_again(seg: Segmentation, opts: Options, content: list, known_all: tupl
     shapes and values without cohesion (``known_all``, per block) are reused when the
     kept text reads as the same language.
     """
-    idx = [k for k, b in enumerate(seg.blocks) if b.reason is None]
-    if len(idx) < 2:
-        return
-    kept = [seg.blocks[k] for k in idx]
     blocks = seg.blocks
+    idx = [k for k, b in enumerate(blocks) if b.reason is None]
+    # a reading that drops lines makes a new text, which a cleaning would read again
+    # (chrome and a headline, repeated: each reading peels one pair off the top), up to
+    # a budget of lines read that keeps the time linear
+    budget = T["text_reread_per_block"] * len(blocks) + T["text_reread_min_lines"]
+    while 2 <= len(idx) <= budget:
+        budget -= len(idx)
+        _read_kept(seg, opts, content, known_all, idx)
+        now = [k for k in idx if blocks[k].reason is None]
+        if len(now) == len(idx):
+            return
+        idx = now
+
+
+def _read_kept(seg: Segmentation, opts: Options, content: list, known_all: tuple, idx: list[int]) -> None:
+    """One reading of the kept blocks (at ``idx``), for :func:`_read_again`."""
+    blocks = seg.blocks
+    kept = [blocks[k] for k in idx]
     # the same language for sure when every text of the first sample is kept
     same = all(blocks[k].reason is None for k in range(seg.sampled) if blocks[k].chars >= SAMPLE_MIN_CHARS)
     if same or detect_words(seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else ()
