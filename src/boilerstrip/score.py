@@ -236,7 +236,7 @@ def _text_features(seg: Segmentation) -> list:
             ws = set(words).difference(stop) if have_stop else set(words)
             content.append({w for w in ws if len(w) > 2})
         b.features = {
-            "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3),
+            "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3) if sd else 0.0,
             "phrase": phrase_reason(b.text, words), "class": _classify(b.chars, 0.0, sd, have_stop),
             "menu_item": menu and nw <= menu_max,
         }
@@ -912,9 +912,10 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
         if again:  # (a second reading's lines are not shown: no numbers to keep)
             f = b.features
             f["line"] = kinds[k]
-            f["cohesion"] = round(cohesion[k], 3)
-            f["value"] = round(values[k], 1)
-            b.score = round(values[k] / b.chars, 3) if b.chars else 0.0
+            c, v = cohesion[k], values[k]
+            f["cohesion"] = round(c, 3) if c else 0.0  # (no rounding for the many zeros)
+            f["value"] = round(v, 1) if v else 0.0
+            b.score = round(v / b.chars, 3) if v and b.chars else 0.0
     _name_widgets(blocks, kinds, cohesion, j)
     if listing:
         # the listing starts past the chrome on top and the lines widgets named (a share
@@ -1011,6 +1012,8 @@ def _read_again(seg: Segmentation, opts: Options, content: list, known_all: tupl
     """
     blocks = seg.blocks
     idx = [k for k, b in enumerate(blocks) if b.reason is None]
+    if len(idx) == len(blocks):
+        return  # nothing dropped: the same lines would be read the same way
     # a reading that drops lines makes a new text, which a cleaning would read again
     # (chrome and a headline, repeated: each reading peels one pair off the top), up to
     # a budget of lines read that keeps the time linear

@@ -553,6 +553,9 @@ def segment_text(text: str) -> Segmentation:
             if not _normal_lines(piece):
                 piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
             nwords = None
+        elif piece and piece.isascii() and piece[0] != " " and piece[-1] != " " and "  " not in piece \
+                and "\t" not in piece:
+            nwords = piece.count(" ") + 1  # a normal ASCII line: single spaces between words
         else:
             tokens = piece.split()
             piece = " ".join(tokens)
