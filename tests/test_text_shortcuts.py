@@ -193,3 +193,26 @@ def test_lines_of_a_block_without_gate_words_need_no_search(text):
             break
     score._PHRASE_CACHE.clear()
     assert score.phrase_reason(text, _stoplists.tokens(text.lower())) == expected
+
+
+# --------------------------------------------------------------------------- normal lines
+_line_chars = st.text(alphabet="ab .,\t\u00a0\u2003\x0b\x1f", min_size=1, max_size=20)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_line_chars)
+@example("a  b")
+@example(" a b")
+@example("a\tb")
+@example("a\u00a0b")
+def test_a_line_is_normalised_as_split_and_join_would(line):
+    """A normal ASCII line keeps its text and counts its words by its spaces: the same
+    as splitting it on whitespace and joining the words with single spaces."""
+    seg = segment.segment_text(line)
+    plain = " ".join(segment._CONTROL.sub(" ", line).split())
+    if not plain:
+        assert seg.blocks == []
+        return
+    (b,) = seg.blocks
+    assert b.text == plain
+    assert b.shape["words"] == len(plain.split())
