@@ -216,3 +216,37 @@ def test_a_line_is_normalised_as_split_and_join_would(line):
     (b,) = seg.blocks
     assert b.text == plain
     assert b.shape["words"] == len(plain.split())
+
+
+# --------------------------------------------------------------------------- control characters
+_ctrl_text = st.text(alphabet=st.sampled_from(
+    list("ab .\n\r\t") + ["\x00", "\x01", "\x0b", "\x1f", "\x7f", "\x85", "\x9f", "\ufffd", "\ufffe",
+                          "\ud800", "\u00e9", "\u2028"]), max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_ctrl_text)
+@example("a\x85b\n\nc\x7fd")
+@example("a\x00b\r\nc")
+def test_text_payload_segments_as_the_raw_text_would(text):
+    """A text payload is searched for control characters once (in coerce); segmenting it
+    without looking for them again gives the blocks that segmenting the text gives."""
+    from boilerstrip import _input
+
+    kind, payload, _enc, _raw = _input.coerce(text, "text")
+    assert kind == "text"
+    if getattr(payload, "reason", ""):  # refused as binary: both paths agree it is
+        assert _input.binary_text_kind(text) is not None
+        return
+    fast = segment.segment_text(payload, controls=False)
+    slow = segment.segment_text(_input.clean_text_chars(text))
+    assert [(b.text, b.shape) for b in fast.blocks] == [(b.text, b.shape) for b in slow.blocks]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_ctrl_text)
+def test_the_one_search_decides_binary_as_the_samples_do(text):
+    from boilerstrip import _input
+
+    plain = _input._ANY_CTRL.search(text) is None
+    assert _input.binary_text_kind(text, plain) == _input.binary_text_kind(text)

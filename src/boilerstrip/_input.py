@@ -54,6 +54,11 @@ _HTML_SNIFF = re.compile(
 _TAGLIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
 # Characters XML/libxml2 refuse (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F).
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# DEL and the C1 controls: no text, they separate words (a space in a text payload)
+_C1_CHARS = re.compile("[\x7f-\x9f]")
+# any character that the binary test, clean_text_chars or _C1_CHARS looks for: most texts
+# hold none, and one search of them spares the other three
+_ANY_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd-\uffff]")
 
 # ---------------------------------------------------------------------------
 # Binary input
@@ -161,17 +166,18 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def binary_text_kind(text: str) -> str | None:
+def binary_text_kind(text: str, plain: bool = False) -> str | None:
     """Like :func:`binary_kind` for binary data a caller already decoded to ``str``
-    (it cannot be decompressed any more): None when it may be text."""
+    (it cannot be decompressed any more): None when it may be text. ``plain``: the text
+    holds no control character (the caller searched it with _ANY_CTRL)."""
     head = text[:16]
     if head.startswith(("\x1f\x8b", "\x1f\ufffd\x08")):
         return "gzip"
     if head.startswith("%PDF-"):
         return "pdf"
     kind = _magic(head.encode("latin-1", "replace"))
-    if kind:
-        return kind
+    if kind or plain:
+        return kind or None
     for part in _samples(text):
         nonnul = len(part) - part.count("\x00")
         if nonnul and len(_CTRL_CHARS.findall(part)) > 2 * _BINARY_SHARE * nonnul:
@@ -340,6 +346,14 @@ def looks_like_html(text: str) -> bool:
 def clean_text_chars(text: str) -> str:
     """Drop characters no parser accepts (NUL and other C0 controls, lone surrogates)."""
     return _BAD_CHARS.sub("", text) if _BAD_CHARS.search(text) else text
+
+
+def text_payload(text: str) -> str:
+    """A text payload: :func:`clean_text_chars`, and DEL and the C1 controls made spaces
+    (what :func:`segment.segment_text` does to them): no control character is left but
+    tab and line breaks."""
+    text = clean_text_chars(text)
+    return _C1_CHARS.sub(" ", text) if _C1_CHARS.search(text) else text
 
 
 # ---------------------------------------------------------------------------
@@ -513,13 +527,15 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
     """Turn any accepted input into (kind, payload, encoding, raw_text).
 
     kind is "html" (payload: lxml root or None; with ``parse=False``, markup given as
-    str/bytes stays unparsed: its :func:`markup_bytes`), or "text" (payload: str). Binary input
+    str/bytes stays unparsed: its :func:`markup_bytes`), or "text" (payload: str holding no
+    control character but tab and line breaks, see :func:`text_payload`). Binary input
     is "text" with an empty :class:`Rejected` payload whose ``reason`` says what it is.
     Raises TypeError for unsupported types and ValueError for a bad ``mode``.
     """
     if mode not in ("auto", "html", "text"):
         raise ValueError(f"input must be 'auto', 'html' or 'text', not {mode!r}")
     encoding = ""
+    plain = False
     if isinstance(doc, (bytes, bytearray, memoryview)):
         data = bytes(doc)
         kind = binary_kind(data)
@@ -534,20 +550,21 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
         doc, enc = decode_bytes(data)
         encoding += enc
     elif isinstance(doc, str):
-        kind = binary_text_kind(doc)
+        plain = _ANY_CTRL.search(doc) is None
+        kind = binary_text_kind(doc, plain)
         if kind is not None:
             return "text", _reject_binary(kind), "", ""
     if isinstance(doc, str):
         kind = mode if mode != "auto" else ("html" if looks_like_html(doc) else "text")
         if kind == "text":
-            return "text", clean_text_chars(doc), encoding, doc
+            return "text", doc if plain else text_payload(doc), encoding, doc
         return "html", parse_html(doc) if parse else markup_bytes(doc), encoding, doc
     # lxml objects
     if isinstance(doc, etree._ElementTree):
         doc = doc.getroot()
     if isinstance(doc, etree._Element):
         if mode == "text":
-            return "text", clean_text_chars(etree.tostring(doc, method="text", encoding="unicode") or ""), "", ""
+            return "text", text_payload(etree.tostring(doc, method="text", encoding="unicode") or ""), "", ""
         return "html", doc, "", ""
     # bs4 objects, without importing bs4 unless the caller already did
     mod = type(doc).__module__ or ""
@@ -558,6 +575,6 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
             Tag = None
         if Tag is not None and isinstance(doc, Tag):
             if mode == "text":
-                return "text", clean_text_chars(doc.get_text("\n")), "", ""
+                return "text", text_payload(doc.get_text("\n")), "", ""
             return "html", parse_html(str(doc)), "", ""
     raise TypeError(f"clean_article() accepts {ACCEPTED}; got {type(doc).__name__}")

@@ -75,7 +75,7 @@ def clean_article(
         if not payload.strip():
             why = getattr(payload, "reason", "") or "empty input: no text"
             return Article(url=url, input_kind="text", reason=why)
-        seg = segment.segment_text(payload)
+        seg = segment.segment_text(payload, controls=False)  # (coerce made them spaces)
         title = None  # the scorer finds the headline
     elif isinstance(payload, bytes):
         if not payload:

@@ -538,10 +538,13 @@ def _normal_lines(piece: str) -> bool:
             and "\t" not in piece and "\n\n" not in piece)
 
 
-def segment_text(text: str) -> Segmentation:
-    """Split flattened text into blocks: on blank lines, or on line breaks if it has none."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):  # control characters are no text: they separate words
+def segment_text(text: str, controls: bool = True) -> Segmentation:
+    """Split flattened text into blocks: on blank lines, or on line breaks if it has none.
+    ``controls=False``: the text holds no control character but tab and line breaks (a
+    text payload of ``_input.coerce``), none is looked for."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if controls and _CONTROL.search(text):  # control characters are no text: they separate words
         text = _CONTROL.sub(" ", text)
     if _BLANK_SPLIT.search(text):
         pieces = _BLANK_SPLIT.split(text)
