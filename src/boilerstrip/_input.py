@@ -535,6 +535,7 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
     if mode not in ("auto", "html", "text"):
         raise ValueError(f"input must be 'auto', 'html' or 'text', not {mode!r}")
     encoding = ""
+    checked = False  # the str was tested for binary data (and searched for controls: plain)
     plain = False
     if isinstance(doc, (bytes, bytearray, memoryview)):
         data = bytes(doc)
@@ -549,13 +550,16 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
             return "text", _reject_binary(kind), "", ""
         doc, enc = decode_bytes(data)
         encoding += enc
-    elif isinstance(doc, str):
-        plain = _ANY_CTRL.search(doc) is None
-        kind = binary_text_kind(doc, plain)
-        if kind is not None:
-            return "text", _reject_binary(kind), "", ""
+        checked = True
     if isinstance(doc, str):
         kind = mode if mode != "auto" else ("html" if looks_like_html(doc) else "text")
+        if not checked:
+            # text is searched for control characters once, whole (markup, often long:
+            # the binary test's samples, then the parser's own cleaning)
+            plain = kind == "text" and _ANY_CTRL.search(doc) is None
+            binary = binary_text_kind(doc, plain)
+            if binary is not None:
+                return "text", _reject_binary(binary), "", ""
         if kind == "text":
             return "text", doc if plain else text_payload(doc), encoding, doc
         return "html", parse_html(doc) if parse else markup_bytes(doc), encoding, doc
