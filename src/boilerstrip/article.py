@@ -16,8 +16,10 @@ class Block:
     ``path`` (tag#id.class/... of the containers above it) is worked out when first read.
     """
 
-    __slots__ = ("kind", "text", "position", "tag", "level", "_path", "link_density", "score",
-                 "reason", "features", "_where")
+    # The fields live in one tuple (one slot to set: a page builds a Block per text
+    # block), read through properties; ``_p`` is the path, or (segmentation, node) to
+    # work it out from, or None (no path).
+    __slots__ = ("_v", "_p")
     _FIELDS = ("kind", "text", "position", "tag", "level", "path", "link_density", "score",
                "reason", "features")
 
@@ -26,26 +28,29 @@ class Block:
         path: str | None = None, link_density: float = 0.0, score: float = 0.0,
         reason: str | None = None, features: dict[str, Any] | None = None, *, where=None,
     ) -> None:
-        b = _SET
-        b["kind"](self, kind)
-        b["text"](self, text)
-        b["position"](self, position)
-        b["tag"](self, tag)
-        b["level"](self, level)
-        b["_path"](self, path)
-        b["link_density"](self, link_density)
-        b["score"](self, score)
-        b["reason"](self, reason)
-        b["features"](self, features if features is not None else {})
-        b["_where"](self, where)  # (segmentation, node) to work the path out from
+        _set_v(self, (kind, text, position, tag, level, link_density, score, reason,
+                      features if features is not None else {}))
+        _set_p(self, path if path is not None else where)
+
+    kind: str = property(lambda self: self._v[0])  # type: ignore[assignment]
+    text: str = property(lambda self: self._v[1])  # type: ignore[assignment]
+    position: int = property(lambda self: self._v[2])  # type: ignore[assignment]
+    tag: str = property(lambda self: self._v[3])  # type: ignore[assignment]
+    level: int = property(lambda self: self._v[4])  # type: ignore[assignment]
+    link_density: float = property(lambda self: self._v[5])  # type: ignore[assignment]
+    score: float = property(lambda self: self._v[6])  # type: ignore[assignment]
+    reason: str | None = property(lambda self: self._v[7])  # type: ignore[assignment]
+    features: dict[str, Any] = property(lambda self: self._v[8])  # type: ignore[assignment]
 
     @property
     def path(self) -> str:
-        if self._path is None:
-            seg_node = self._where
-            _SET["_path"](self, seg_node[0].path(seg_node[1]) if seg_node else "")
-            _SET["_where"](self, None)
-        return self._path
+        p = self._p
+        if p is None:
+            return ""
+        if p.__class__ is not str:  # (segmentation, node)
+            p = p[0].path(p[1])
+            _set_p(self, p)
+        return p
 
     def __setattr__(self, name, value):
         raise AttributeError(f"Block is read-only (cannot set {name!r})")
@@ -78,9 +83,20 @@ class Block:
         }
 
 
-# The slots' own setters: Block overrides __setattr__ to stay read-only, and these are
-# twice as fast as object.__setattr__ (a page builds a Block per text block).
-_SET = {name: getattr(Block, name).__set__ for name in Block.__slots__}
+# The slots' own setters: Block overrides __setattr__ to stay read-only.
+_set_v = Block._v.__set__
+_set_p = Block._p.__set__
+_new = object.__new__
+
+
+def make_block(values: tuple, where=None) -> Block:
+    """A Block from its fields in one tuple (kind, text, position, tag, level,
+    link_density, score, reason, features) and where its path comes from (the path, or
+    (segmentation, node), or None): what Block(...) gives, without parsing arguments."""
+    b = _new(Block)
+    _set_v(b, values)
+    _set_p(b, where)
+    return b
 
 
 @dataclass(slots=True)

@@ -1,7 +1,7 @@
 """Stage 3, cleaning: drop removed blocks, normalise, render text / markdown / dict."""
 from __future__ import annotations
 
-from .article import Article, Block
+from .article import Article, Block, make_block
 
 #: kinds that sit on their own line without a blank line when they follow one another
 _TIGHT = {"list_item", "table_row"}
@@ -10,11 +10,10 @@ _TIGHT = {"list_item", "table_row"}
 def _public(seg, b, flat: bool = False) -> Block:
     text = b.text.replace("\n", " ") if flat else b.text
     ld = b.link_chars / b.chars if b.chars else 0.0
-    # (positional: kind, text, position, tag, level, path, link_density, score, reason, features)
-    if b.node < 0:  # text input: no path to work out
-        return Block(b.kind, text, b.position, b.tag, b.level, None, ld, b.score, b.reason, b.features)
-    return Block(b.kind, text, b.position, b.tag, b.level, None, ld, b.score, b.reason, b.features,
-                 where=(seg, b.node))
+    # (kind, text, position, tag, level, link_density, score, reason, features; where the
+    # path comes from: none for text input)
+    return make_block((b.kind, text, b.position, b.tag, b.level, ld, b.score, b.reason, b.features),
+                      (seg, b.node) if b.node >= 0 else None)
 
 
 def join_blocks(blocks) -> str:
