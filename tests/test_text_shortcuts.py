@@ -250,3 +250,29 @@ def test_the_one_search_decides_binary_as_the_samples_do(text):
 
     plain = _input._ANY_CTRL.search(text) is None
     assert _input.binary_text_kind(text, plain) == _input.binary_text_kind(text)
+
+
+# --------------------------------------------------------------------------- the first-tried language
+_lang, _first_stop = _stoplists.first_try()
+_word = st.sampled_from(sorted(_first_stop)[:40] + ["bridge", "council", "río", "wurde", "und", "der", "el", "la"])
+_texts = st.lists(st.one_of(st.just(()), st.lists(_word, min_size=1, max_size=120)), max_size=12)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_texts)
+@example([["the"] * 3 + ["bridge"] * 5])
+@example([["the"] * 100 + ["bridge"] * 300, ["und"] * 50])
+def test_a_clear_fit_of_the_first_language_is_what_detect_words_picks(texts):
+    """The first-tried language's clear fit, read from each text's own count, picks what
+    detect_words picks, after reading as many texts; given counts agree with counting."""
+    fits, counts = _stoplists.first_try_sample(texts)
+    lang, stop, n = _stoplists.detect_words(texts)
+    assert len(counts) == n
+    if fits:
+        assert (lang, stop) == (_lang, _first_stop)
+    elif lang == _lang:  # picked, but not at once: the sample's share is below a clear fit
+        hits = sum(c for c in counts if c > 0)
+        total = sum(len(t) for t in texts[:n])
+        assert total < 8 or hits < _stoplists.CLEAR_FIT * total
+    given = [sum(w in _first_stop for w in t) for t in texts]
+    assert _stoplists.first_try_sample(texts, given) == (fits, counts)

@@ -87,6 +87,40 @@ def detect_words(words_per_text: Iterable) -> tuple[str | None, frozenset | None
 
 
 @lru_cache(maxsize=1)
+def first_try() -> tuple[str, frozenset]:
+    """The language :func:`detect_words` tries first, and its stoplist."""
+    langs, sets, _norms = _tables()
+    i = _first_tries(tuple(langs))[0]
+    return langs[i], sets[i]
+
+
+def first_try_sample(words_per_text: Iterable, known: Iterable[int] | None = None) -> tuple[bool, list[int]]:
+    """Read the sample as :func:`detect_words` does, counting each text's words that are
+    in :func:`first_try`'s stoplist (``known``: those counts, in step with the texts).
+    Returns whether detect_words picks that language at once (a clear fit: the sample's
+    words in the stoplist, counted with repeats, are what its Counter sums) and each
+    read text's count (-1: no words sampled); the counts' length is how many texts were
+    read."""
+    _lang, stop = first_try()
+    given = iter(known) if known is not None else None
+    counts: list[int] = []
+    total = hits = 0
+    for ws in words_per_text:
+        c = next(given) if given is not None else -1
+        if ws:
+            if c < 0:
+                c = sum(map(stop.__contains__, ws))
+            counts.append(c)
+            total += len(ws)
+            hits += c
+            if total >= SAMPLE_WORDS:
+                break
+        else:
+            counts.append(-1)
+    return total >= 8 and hits >= CLEAR_FIT * total, counts
+
+
+@lru_cache(maxsize=1)
 def _first_tries(langs: tuple | list) -> tuple[int, ...]:
     return tuple(langs.index(lang) for lang in FIRST_TRIES if lang in langs)
 

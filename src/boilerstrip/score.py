@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
-from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_words, stoplist_for, tokens
+from ._stoplists import (SAMPLE_MIN_CHARS, detect, detect_words, first_try, first_try_sample,
+                         stoplist_for, tokens)
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -219,15 +220,26 @@ def _text_features(seg: Segmentation) -> list:
     language's sample, the stopwords, the content words and the phrases' gate use them."""
     blocks = seg.blocks
     seg.words = toks = [tokens(b.text.lower()) for b in blocks]
-    seg.language, stop, seg.sampled = detect_words(
-        t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
+    # The language tried first is tried on the sampled blocks' own counts of its
+    # stopwords; on a clear fit it is the language, and the counts serve the density.
+    fits, counts = first_try_sample(t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
+    if fits:
+        (seg.language, stop), seg.sampled = first_try(), len(counts)
+    else:
+        seg.language, stop, seg.sampled = detect_words(
+            t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
+        counts = []
     have_stop = stop is not None
     menu = 0.0 > T["menu_link_density"]  # (no links: no menu item, unless the table says so)
     menu_max = T["menu_max_words"]
     content: list = []
-    for b, words in zip(blocks, toks):
+    seg.stop_counts = stops = counts + [-1] * (len(blocks) - len(counts))
+    for k, (b, words) in enumerate(zip(blocks, toks)):
         nw = len(words)
-        sd = sum(map(stop.__contains__, words)) / nw if have_stop and nw else 0.0
+        sc = stops[k]
+        if sc < 0:
+            stops[k] = sc = sum(map(stop.__contains__, words)) if have_stop else 0
+        sd = sc / nw if have_stop and nw else 0.0
         if nw < 8:
             content.append(_NO_WORDS)
         elif b.text.isascii():  # the words of one or two characters, as a set
@@ -1033,6 +1045,10 @@ def _read_kept(seg: Segmentation, opts: Options, content: list, known_all: tuple
     kept = [blocks[k] for k in idx]
     # the same language for sure when every text of the first sample is kept
     same = all(blocks[k].reason is None for k in range(seg.sampled) if blocks[k].chars >= SAMPLE_MIN_CHARS)
+    if not same and seg.stop_counts and seg.language == first_try()[0]:
+        # the language tried first fits the kept lines at once: detect_words picks it
+        same = first_try_sample((seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else () for k in idx),
+                                (seg.stop_counts[k] for k in idx))[0]
     if same or detect_words(seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else ()
                             for k in idx)[0] == seg.language:
         # the same language: each line's features are what they were, and the kept blocks

@@ -193,6 +193,7 @@ class Segmentation:
     language: str | None = None
     sampled: int = 0  # text input: the blocks read to pick the language (see detect_words)
     words: list | None = None  # text input: each block's lower-cased \w+ words
+    stop_counts: list | None = None  # text input: each block's words in the language's stoplist
 
     def path(self, node: int) -> str:
         """tag#id.class/... from the root to ``node`` (the last PATH_MAX_DEPTH steps)."""
