@@ -121,3 +121,17 @@ def test_reference_text_has_a_version_without_hidden_elements():
     source, shown = fuzz.reference_text('<p>Z<i hidden>a</i>Reply <span style="display:none">x</span>y</p>').split("\x00")
     assert source == "ZaReply xy"
     assert shown == "ZReply y"
+
+
+def test_reference_text_drops_conventionally_hidden_classes():
+    """A class or id that pages hide by convention (rules.HIDDEN_CLASSES) hides as the
+    hidden attribute does: the segmenter drops such inline text, and the words it then
+    joins ("council" + "mir", found by fuzz run 14) are words a browser shows."""
+    doc = '<p>The fine council<sup class="hidden"><em style="display:none">a</em>--></sup><small>mir agreed</small></p>'
+    source, shown = fuzz.reference_text(doc).split("\x00")
+    assert source == "The fine councila-->mir agreed"
+    assert shown == "The fine councilmir agreed"
+    _source, shown = fuzz.reference_text('<p>a<span class="sr-only">x</span>b<span id="visually-hidden">y</span>c'
+                                         '<span class="hiddenness">z</span></p>').split("\x00")
+    assert shown == "abcz"
+    fuzz.check_all(doc.encode())

@@ -11,7 +11,9 @@ The properties (also run, with a small budget, by tests/test_properties.py):
   (entity-decoded) concatenated in document order, leaving out comments and the content
   of elements that never hold text (script, style, ...: ``rules.SKIP_TAGS``) but not the
   text after them; and, as a second reference, the same text without the inline (not
-  block-level) elements a browser hides (``hidden``, ``display: none``, ``visibility: hidden``), because
+  block-level) elements a browser hides (``hidden``, ``display: none``, ``visibility: hidden``,
+  and a class or id that pages hide by convention: ``rules.HIDDEN_CLASSES``, e.g. ``sr-only``,
+  ``visually-hidden``, ``d-none``, read as the name's letters and digits), because
   dropping ``a<i hidden>x</i>b`` joins "a" and "b" as a browser shows them: a token must
   occur in one of the two. Substring, not token equality, because inline tags join text
   nodes into one word (``foo<b>bar</b>`` -> "foobar", as a browser shows it) and block
@@ -178,10 +180,23 @@ _BLOCKS = frozenset(
 )
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _hidden_name(value: str) -> bool:
+    """A class or id value naming a conventionally hidden element (rules.HIDDEN_CLASSES:
+    "sr-only", "visually-hidden", "d-none", ...), read as each name's lower-cased letters
+    and digits."""
+    from boilerstrip.rules import HIDDEN_CLASSES
+
+    return any(_NOT_ALNUM.sub("", name.lower()) in HIDDEN_CLASSES for name in value.split())
+
+
 def _hidden(el) -> bool:
     tag = el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
     return tag not in _BLOCKS and (
-        "hidden" in el.attrib or bool(_HIDDEN_STYLE.search(el.get("style") or "")))
+        "hidden" in el.attrib or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+        or _hidden_name(el.get("class") or "") or _hidden_name(el.get("id") or ""))
 
 
 def visible_text(root, drop_hidden: bool = False) -> str:
