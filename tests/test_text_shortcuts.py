@@ -262,17 +262,16 @@ _texts = st.lists(st.one_of(st.just(()), st.lists(_word, min_size=1, max_size=12
 @given(_texts)
 @example([["the"] * 3 + ["bridge"] * 5])
 @example([["the"] * 100 + ["bridge"] * 300, ["und"] * 50])
-def test_a_clear_fit_of_the_first_language_is_what_detect_words_picks(texts):
-    """The first-tried language's clear fit, read from each text's own count, picks what
-    detect_words picks, after reading as many texts; given counts agree with counting."""
-    fits, counts = _stoplists.first_try_sample(texts)
-    lang, stop, n = _stoplists.detect_words(texts)
+def test_the_first_language_from_each_texts_count_is_what_counting_the_sample_picks(texts):
+    """detect_counted tries the first language on each text's own stopword count; that
+    picks what testing every sampled word picks, after reading as many texts, and counts
+    the caller passes in agree with counting."""
+    lang, stop, n, counts = _stoplists.detect_counted(texts)
+    sample = [w for t in texts[:n] for w in t]
     assert len(counts) == n
-    if fits:
+    assert counts == [sum(w in _first_stop for w in t) if t else -1 for t in texts[:n]]
+    # the plain definition of the first try: the share of the sample's words in its stoplist
+    if len(sample) >= 8 and sum(w in _first_stop for w in sample) >= _stoplists.CLEAR_FIT * len(sample):
         assert (lang, stop) == (_lang, _first_stop)
-    elif lang == _lang:  # picked, but not at once: the sample's share is below a clear fit
-        hits = sum(c for c in counts if c > 0)
-        total = sum(len(t) for t in texts[:n])
-        assert total < 8 or hits < _stoplists.CLEAR_FIT * total
     given = [sum(w in _first_stop for w in t) for t in texts]
-    assert _stoplists.first_try_sample(texts, given) == (fits, counts)
+    assert _stoplists.detect_counted(texts, given) == (lang, stop, n, counts)

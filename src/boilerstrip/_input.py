@@ -54,10 +54,9 @@ _HTML_SNIFF = re.compile(
 _TAGLIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,500})?/?>")
 # Characters XML/libxml2 refuse (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F).
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# DEL and the C1 controls: no text, they separate words (a space in a text payload)
-_C1_CHARS = re.compile("[\x7f-\x9f]")
-# any character that the binary test, clean_text_chars or _C1_CHARS looks for: most texts
-# hold none, and one search of them spares the other three
+# any character that the binary test, clean_text_chars or the text segmenter's control
+# characters (segment._CONTROL) look for: most texts hold none, and one search of them
+# spares the other three
 _ANY_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd-\uffff]")
 
 # ---------------------------------------------------------------------------
@@ -349,11 +348,13 @@ def clean_text_chars(text: str) -> str:
 
 
 def text_payload(text: str) -> str:
-    """A text payload: :func:`clean_text_chars`, and DEL and the C1 controls made spaces
-    (what :func:`segment.segment_text` does to them): no control character is left but
-    tab and line breaks."""
+    """A text payload: :func:`clean_text_chars`, then the control characters left (DEL
+    and the C1 controls) made spaces, as :func:`segment.segment_text` makes them: no
+    control character is left but tab and line breaks."""
+    from .segment import _CONTROL
+
     text = clean_text_chars(text)
-    return _C1_CHARS.sub(" ", text) if _C1_CHARS.search(text) else text
+    return _CONTROL.sub(" ", text) if _CONTROL.search(text) else text
 
 
 # ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import gzip
 import json
 import re
 from collections import Counter
+from itertools import chain
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -52,38 +53,61 @@ def detect_words(words_per_text: Iterable) -> tuple[str | None, frozenset | None
     sample), read in order until the sample is full. The third value is how many texts
     were read: any selection of the texts that holds all of the sampled ones (the first
     ``n`` texts of at least SAMPLE_MIN_CHARS characters) gets the same answer."""
+    return detect_counted(words_per_text)[:3]
+
+
+def detect_counted(words_per_text: Iterable, known: Iterable[int] | None = None
+                   ) -> tuple[str | None, frozenset | None, int, list[int]]:
+    """:func:`detect_words`, and each read text's count of words in the stoplist of the
+    language tried first (:func:`first_try`; -1: a text not sampled), which a caller
+    reuses when that language is picked. ``known``: those counts, in step with the texts,
+    when the caller has them."""
     langs, sets, norms = _tables()
-    words: list[str] = []
-    n = 0
+    first_lang, first_stop = first_try()
+    given = iter(known) if known is not None else None
+    sampled: list = []  # the sampled texts' words
+    counts: list[int] = []
+    hits = total = 0
     for ws in words_per_text:
-        n += 1
+        c = next(given) if given is not None else -1
         if ws:
-            words.extend(ws)
-            if len(words) >= SAMPLE_WORDS:
+            if c < 0:
+                c = sum(map(first_stop.__contains__, ws))
+            counts.append(c)
+            hits += c
+            sampled.append(ws)
+            total += len(ws)
+            if total >= SAMPLE_WORDS:
                 break
-    if len(words) < 8:
-        return None, None, n
-    # A word's count, summed over the words of a stoplist found in the sample: the same
-    # as testing each sampled word, with one set intersection per language.
-    counts = Counter(words)
-    sample = counts.keys()
-    need = CLEAR_FIT * len(words)
+        else:
+            counts.append(-1)
+    n = len(counts)
+    if total < 8:
+        return None, None, n, counts
+    need = CLEAR_FIT * total
     # Most pages are in a handful of languages: try those first and stop at a clear fit.
-    for i in _first_tries(tuple(langs)):
+    # The first one from the texts' own counts; the others from the sample's words counted
+    # once (a word's count, summed over the stoplist's words found in the sample: the same
+    # as testing each sampled word, with one set intersection per language).
+    if hits >= need:
+        return first_lang, first_stop, n, counts
+    counts_of = Counter(chain.from_iterable(sampled))
+    sample = counts_of.keys()
+    for i in _first_tries(tuple(langs))[1:]:
         stop = sets[i]
-        if sum(counts[w] for w in stop.intersection(sample)) >= need:
-            return langs[i], stop, n
+        if sum(counts_of[w] for w in stop.intersection(sample)) >= need:
+            return langs[i], stop, n, counts
     best, best_score = -1, 0.0
     for i, stop in enumerate(sets):
         hits = len(stop.intersection(sample))
         if hits and hits / norms[i] > best_score:
             best, best_score = i, hits / norms[i]
     if best < 0:
-        return None, None, n
-    covered = sum(counts[w] for w in sets[best].intersection(sample))
-    if covered < MIN_HITS * len(words):
-        return None, None, n
-    return langs[best], sets[best], n
+        return None, None, n, counts
+    covered = sum(counts_of[w] for w in sets[best].intersection(sample))
+    if covered < MIN_HITS * total:
+        return None, None, n, counts
+    return langs[best], sets[best], n, counts
 
 
 @lru_cache(maxsize=1)
@@ -92,32 +116,6 @@ def first_try() -> tuple[str, frozenset]:
     langs, sets, _norms = _tables()
     i = _first_tries(tuple(langs))[0]
     return langs[i], sets[i]
-
-
-def first_try_sample(words_per_text: Iterable, known: Iterable[int] | None = None) -> tuple[bool, list[int]]:
-    """Read the sample as :func:`detect_words` does, counting each text's words that are
-    in :func:`first_try`'s stoplist (``known``: those counts, in step with the texts).
-    Returns whether detect_words picks that language at once (a clear fit: the sample's
-    words in the stoplist, counted with repeats, are what its Counter sums) and each
-    read text's count (-1: no words sampled); the counts' length is how many texts were
-    read."""
-    _lang, stop = first_try()
-    given = iter(known) if known is not None else None
-    counts: list[int] = []
-    total = hits = 0
-    for ws in words_per_text:
-        c = next(given) if given is not None else -1
-        if ws:
-            if c < 0:
-                c = sum(map(stop.__contains__, ws))
-            counts.append(c)
-            total += len(ws)
-            hits += c
-            if total >= SAMPLE_WORDS:
-                break
-        else:
-            counts.append(-1)
-    return total >= 8 and hits >= CLEAR_FIT * total, counts
 
 
 @lru_cache(maxsize=1)

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
-from ._stoplists import (SAMPLE_MIN_CHARS, detect, detect_words, first_try, first_try_sample,
-                         stoplist_for, tokens)
+from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_counted, first_try, stoplist_for, tokens
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, mask_of
 
 T = rules.THRESHOLDS
@@ -220,14 +219,11 @@ def _text_features(seg: Segmentation) -> list:
     language's sample, the stopwords, the content words and the phrases' gate use them."""
     blocks = seg.blocks
     seg.words = toks = [tokens(b.text.lower()) for b in blocks]
-    # The language tried first is tried on the sampled blocks' own counts of its
-    # stopwords; on a clear fit it is the language, and the counts serve the density.
-    fits, counts = first_try_sample(t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
-    if fits:
-        (seg.language, stop), seg.sampled = first_try(), len(counts)
-    else:
-        seg.language, stop, seg.sampled = detect_words(
-            t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
+    # the sampled blocks' counts of the first-tried language's stopwords serve the
+    # density when that language is picked
+    seg.language, stop, seg.sampled, counts = detect_counted(
+        t if b.chars >= SAMPLE_MIN_CHARS else () for t, b in zip(toks, blocks))
+    if seg.language != first_try()[0]:
         counts = []
     have_stop = stop is not None
     menu = 0.0 > T["menu_link_density"]  # (no links: no menu item, unless the table says so)
@@ -1045,12 +1041,10 @@ def _read_kept(seg: Segmentation, opts: Options, content: list, known_all: tuple
     kept = [blocks[k] for k in idx]
     # the same language for sure when every text of the first sample is kept
     same = all(blocks[k].reason is None for k in range(seg.sampled) if blocks[k].chars >= SAMPLE_MIN_CHARS)
-    if not same and seg.stop_counts and seg.language == first_try()[0]:
-        # the language tried first fits the kept lines at once: detect_words picks it
-        same = first_try_sample((seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else () for k in idx),
-                                (seg.stop_counts[k] for k in idx))[0]
-    if same or detect_words(seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else ()
-                            for k in idx)[0] == seg.language:
+    # (the kept blocks' stopword counts are the first-tried language's when it is theirs)
+    known = (seg.stop_counts[k] for k in idx) if seg.language == first_try()[0] else None
+    if same or detect_counted((seg.words[k] if blocks[k].chars >= SAMPLE_MIN_CHARS else () for k in idx),
+                              known)[0] == seg.language:
         # the same language: each line's features are what they were, and the kept blocks
         # themselves are read (a second reading writes nothing but their reasons)
         sub = Segmentation(blocks=kept, nodes=[], kind="text", language=seg.language)

@@ -557,9 +557,8 @@ def segment_text(text: str, controls: bool = True) -> Segmentation:
             if not _normal_lines(piece):
                 piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
             nwords = None
-        elif piece and piece.isascii() and piece[0] != " " and piece[-1] != " " and "  " not in piece \
-                and "\t" not in piece:
-            nwords = piece.count(" ") + 1  # a normal ASCII line: single spaces between words
+        elif piece and _normal_lines(piece):
+            nwords = piece.count(" ") + 1  # single spaces between words
         else:
             tokens = piece.split()
             piece = " ".join(tokens)
