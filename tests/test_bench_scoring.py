@@ -94,3 +94,29 @@ def test_aggregate_pools_snippets_and_counts_failures():
     assert status["Median ms/page (metadata off) <= 1/5 of trafilatura extract()"] == "MET"  # 4 <= 20/5
     assert status["0 exceptions (boilerstrip, metadata off and on)"] == "NOT MET"
     assert status["Median ms/page (metadata on) <= 1/3 of trafilatura extract(with_metadata=True)"] == "n/a"
+
+
+# ---- bench/headroom.py: the upper bounds' two helpers --------------------------------
+
+def test_headroom_share_in_truth_counts_each_word_at_most_as_often_as_the_truth():
+    import headroom
+
+    truth = wcxb.words("the cat sat")
+    # the×2 cat dog: the counts once (the truth has it once), cat once, dog not: 2 of 4
+    assert headroom.in_truth("the the cat dog", truth) == pytest.approx(0.5)
+    assert headroom.in_truth("", truth) == 1.0  # no words: nothing to hold against it
+
+
+def test_headroom_best_run_takes_the_run_most_in_the_truth():
+    import headroom
+
+    # block 1 and 3 are content; block 2 is half content and short, so it joins the run;
+    # block 0 and 4 are boilerplate
+    shares = [(0.0, 10), (1.0, 20), (0.5, 2), (0.9, 30), (0.0, 40)]
+    assert headroom.best_run(shares) == (1, 4)
+    # a long boilerplate block between them splits the run: the larger part wins
+    shares = [(1.0, 20), (0.0, 100), (0.9, 30)]
+    assert headroom.best_run(shares) == (2, 3)
+    assert headroom.best_run([(0.0, 5), (0.2, 5)]) == (0, 0)  # nothing is worth keeping
+    # a block less than half in the truth costs more than it brings: not at the run's end
+    assert headroom.best_run([(1.0, 10), (0.3, 10)]) == (0, 1)
