@@ -74,16 +74,11 @@ def html_bounds(limit: int | None) -> dict[str, tuple[float, float, float]]:
 
 
 def best_run(shares_words: list[tuple[float, int]]) -> tuple[int, int]:
-    """Kadane over (words in the truth - half the words) per block."""
-    best = acc = 0.0
-    bi = bj = start = 0
-    for k, (share, n) in enumerate(shares_words):
-        if acc <= 0:
-            acc, start = 0.0, k
-        acc += share * n - 0.5 * n
-        if acc > best:
-            best, bi, bj = acc, start, k + 1
-    return bi, bj
+    """The run [i, j) with the most (words in the truth - half the words), by the text
+    scorer's own maximum-sum run."""
+    from boilerstrip.score import _best_run
+
+    return _best_run([share * n - 0.5 * n for share, n in shares_words])
 
 
 def text_bounds(limit: int | None) -> dict[str, dict[str, float]]:
