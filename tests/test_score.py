@@ -83,3 +83,33 @@ def test_text_best_run_title_and_tail():
     assert reasons[1:5] == [None] * 4
     assert reasons[5] == "view-counter" and reasons[6] == "related"
     assert reasons[7:] == ["teaser", "teaser"]
+
+
+_SUMMARY = ("The first words of another story about a different town and its council, cut off "
+            "by the site in the middle of a sentence so that readers will click through to the")
+
+
+def test_cut_units_counts_teasers_written_in_one_block():
+    row = "\n".join(["Elsewhere this week", "A headline about the harbour", "12 May 2024", _SUMMARY,
+                     "Continue reading →", "Another headline about the school", _SUMMARY + " […]"])
+    assert score._cut_units(row) == 2
+    # a table's rows, or a block of sentences, are no teasers
+    table = "\n".join(["Year | Name | Prize"] + [f"19{i:02d} | " + " | ".join(["word"] * 12) for i in range(6)])
+    assert score._cut_units(table) == 0
+    assert score._cut_units(PROSE + "\n" + PROSE) == 0
+
+
+def test_a_teaser_row_that_the_run_stopped_in_goes_whole():
+    """The best run may end inside a row of teasers (its first summary shares words with
+    the article): the row's units after the run's end count, and the whole row goes."""
+    units = "\n\n".join(f"Headline number {n} of the row\n\n{_SUMMARY}" for n in range(3))
+    text = "\n\n".join([PROSE * 3, PROSE * 2, "Picked for you", units])
+    seg = segment_text(text)
+    score._features(seg)
+    kinds = [score._text_kind(b) for b in seg.blocks]
+    assert kinds[2:] == ["headline"] + ["headline", "cut"] * 3
+    cohesion = [0.0] * len(kinds)
+    # the run ended after the first unit (index 5): the row, from its heading, goes
+    assert score._teaser_tail(seg.blocks, kinds, cohesion, 0, 5) == 2
+    # a single unit before the end and nothing after it: no row
+    assert score._teaser_tail(seg.blocks[:5], kinds[:5], cohesion[:5], 0, 5) == 5

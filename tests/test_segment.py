@@ -102,6 +102,12 @@ def test_text_is_split_on_blank_lines_or_on_lines():
     shapes = [b.shape for b in seg.blocks]
     assert shapes[0]["terminal"] and not shapes[2]["terminal"]
     assert segment.line_shape("Cut off here…")["ellipsis"]
+    # an excerpt's bracketed ellipsis (WordPress writes " [&hellip;]") is cut short too;
+    # a sentence closed inside brackets or quotes is not
+    for cut in ("a petition signed by more than […]", "than [...]", "and then (...)"):
+        assert segment.line_shape(cut)["ellipsis"], cut
+    for whole in ("It was over (at last).", '"We are done."', "See [1]."):
+        assert not segment.line_shape(whole)["ellipsis"], whole
 
 
 def test_hint_memo_is_bounded_and_keeps_the_recent_generation():

@@ -67,6 +67,51 @@ CASES = [
         absent=("Before you leave",),
     ),
     Case(
+        # the same kind of row in one block (no blank lines), excerpts ending "[…]" as
+        # WordPress writes them, a "Continue reading →" line between teasers
+        "widgets/related-unnamed-block.txt",
+        keep=(
+            "The harbour authority has published the winter timetable for the island ferry",
+            "The full timetable is posted at the ticket office",
+        ),
+        drop=(
+            W("Lifeboat crew rescues two kayakers off the north point", RELATED),
+            W("The primary school's choir of thirty pupils", RELATED),
+            W("Council approves new cycle path along the old railway line", RELATED),
+            W("© 2025 Harbour Town Gazette", FOOT),
+        ),
+        absent=("From around our newsroom", "Continue reading"),
+    ),
+    Case(
+        # an Italian row under a heading no table holds, "Continua a leggere" after each
+        "widgets/related-unnamed-it.txt",
+        keep=(
+            "L'autorità portuale ha pubblicato il nuovo orario invernale del traghetto",
+            "I commercianti dell'isola hanno accolto il piano con favore.",
+        ),
+        drop=(
+            W("Il coro della scuola canterà al concerto di Natale in cattedrale", RELATED),
+            W("La commissione urbanistica ha approvato giovedì una pista ciclabile", RELATED),
+        ),
+        absent=("Da non perdere", "Continua a leggere"),
+    ),
+    Case(
+        # an index of posts is a row of teasers too: here the posts are the content
+        "widgets/post-index.txt",
+        keep=(
+            "Sowing sweet peas in autumn",
+            "Autumn-sown sweet peas flower weeks earlier than those sown in spring",
+            "Lifting and storing dahlia tubers",
+            "A mixed native hedge does more for garden birds than any feeder",
+            "Saving tomato seed the simple way",
+            "All it takes is a jar, some water and a few days of [...]",
+        ),
+        drop=(
+            W("Home\nBlog\nAbout\nContact", NAV),
+            W("© 2024 Hillside Gardening Notes", FOOT),
+        ),
+    ),
+    Case(
         "widgets/related-de.txt",
         keep=(
             "Zum ersten Mal seit 1984 hat am Sonntagmorgen wieder ein planmäßiger Personenzug den "

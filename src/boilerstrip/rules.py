@@ -163,6 +163,7 @@ CONTROL_LABELS = (
     r"add to (cart|bag|basket|wishlist|wish list|compare|favou?rites|list)|buy now|shop now|"
     r"quick ?view|quick shop|show (more|less|all)|see (more|all|less)|view (more|all|less|fullsize|"
     r"full size|details|larger image|gallery)|load more|read more|continue reading|learn more|"
+    r"read (the )?full (story|article|post|review)|"
     r"find out more|more info|download( now| pdf)?|print( this)?( page| article)?|expand( all)?|"
     r"collapse( all)?|toggle \w+( \w+)?|close|open|report( post| abuse)?|upvote|downvote|"
     r"reply with quote|quote|like|unlike|mark as (read|watched|unread)|rate this( \w+)?|"
@@ -172,7 +173,8 @@ CONTROL_LABELS = (
     r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
     r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
     r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
-    r"añadir al carrito|ver más|leer más|saber más|aggiungi al carrello|leggi di più"
+    r"añadir al carrito|ver más|leer más|saber más|continuar leyendo|aggiungi al carrello|"
+    r"leggi di più|leggi tutto|continua a leggere|leia mais|continue lendo|lees meer|verder lezen"
 )
 #: Calls to action of a marketing or shop page (what a button says, not a sentence).
 CALL_TO_ACTION_LABELS = (
@@ -513,6 +515,8 @@ THRESHOLDS = {
     "text_teaser_max_words": 120,  # ... and no longer than this
     "text_tail_teaser_min_units": 2,  # this many headline + cut-summary units end an article
     "text_tail_teaser_max_cohesion": 0.5,  # ... when each summary shares less than this with it
+    "text_tail_listing_min_share": 0.25,  # ... ends a listing when what it keeps above them holds
+                                          # this share of their text (an index of posts stays)
     "text_resume_cohesion": 0.7,  # a heading this close to the article ends a box in it
     "text_box_max_lines": 8,      # inside the article, a widget names at most this many lines
     "text_box_end_min_words": 60,   # ... and no block longer than this (no section's)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet
 from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_counted, first_try, stoplist_for, tokens
-from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, mask_of
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -913,8 +913,20 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
                 j -= 1
             break
         j += 1
-    if not listing:
-        j = _teaser_tail(blocks, kinds, cohesion, i, j)
+    t = _teaser_tail(blocks, kinds, cohesion, i, j)
+    if t < j and listing:
+        # a listing's own items may be such units: a row at its end goes only when
+        # the listing keeps enough of its own above it (no index of posts left empty)
+        other = [kinds[k] != "widget" and not chrome[k] for k in range(t)]
+        for k in range(i, t):  # (the listing's own items above the row are not what it keeps)
+            u = _teaser_unit(blocks, kinds, cohesion, k)
+            if u >= 0:
+                other[u:k + 1] = [False] * (k + 1 - u)
+        before = sum(b.chars for k, b in enumerate(blocks[i:t], i) if other[k])
+        row = sum(b.chars for k, b in enumerate(blocks[t:j], t) if kinds[k] != "widget")
+        if before < T["text_tail_listing_min_share"] * row:
+            t = j
+    j = t
     for k, b in enumerate(blocks):
         b.reason = None
         if again:  # (a second reading's lines are not shown: no numbers to keep)
@@ -1123,7 +1135,7 @@ def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
         if (len(first.split()) <= T["text_headline_max_words"] and not first.rstrip().endswith(".")
                 and T["text_teaser_min_words"] <= len(summary.split()) <= T["text_teaser_max_words"]):
             return k
-        return -1
+        return k if _cut_units(b.text) else -1
     if not T["text_teaser_min_words"] <= b.shape["words"] <= T["text_teaser_max_words"]:
         return -1
     h = k - 1
@@ -1132,23 +1144,64 @@ def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
     return h if h >= 0 and kinds[h] == "headline" else -1
 
 
+def _cut_units(text: str) -> int:
+    """How many headline-over-summary-cut-short units a block of lines holds, written one
+    under another ("Heading\nHeadline\n[date]\nSummary…\nHeadline\nSummary…"); 0 unless
+    every line is part of one (a first line may head the row)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for first in (0, 1):
+        units, k, n = 0, first, len(lines)
+        while k < n:
+            head = lines[k].rstrip()
+            if len(head.split()) > T["text_headline_max_words"] or head.endswith("."):
+                break
+            k += 1
+            while k < n and len(lines[k].split()) <= 4 and _HAS_DIGIT.search(lines[k]):
+                k += 1  # a date line
+            words = len(lines[k].split()) if k < n else 0
+            if (not T["text_teaser_min_words"] <= words <= T["text_teaser_max_words"]
+                    or 2 * len(head.split()) > words or "|" in lines[k] or "\t" in lines[k]):
+                break  # (no table: a summary runs longer than its headline, in no cells)
+            sh = line_shape(lines[k])
+            units += sh["ellipsis"] or not sh["terminal"]
+            k += 1
+            while k < n and len(lines[k].split()) <= 4 and _line_reason(lines[k].strip()):
+                k += 1  # "Continue reading →"
+        else:
+            if units:
+                return units
+    return 0
+
+
 def _teaser_tail(blocks, kinds, cohesion, i: int, j: int) -> int:
     """A row of teasers at the article's end, under a heading no table knows ("Our
     picks", "Elsewhere on the site"): two or more headline-and-cut-summary units in a
-    row, up to the end, are no part of it. Returns the new end."""
-    k = j - 1
+    row, up to the end, are no part of it (the row may go on past the end: the run
+    stopped in it). Returns the new end."""
+    end, n = j, len(blocks)
+    m = j
+    while m < n:  # the row's units past the end
+        while m < n and (kinds[m] == "tiny" or blocks[m].features["phrase"] in _TEXT_INLINE):
+            m += 1  # (past a "Read more", not past a section's widget line)
+        h = m + 1 if m < n and kinds[m] == "headline" else m
+        while h < n and kinds[h] == "tiny":
+            h += 1
+        if h >= n or _teaser_unit(blocks, kinds, cohesion, h) != m:
+            break
+        m = end = h + 1
+    k = end - 1
     while k > i and (kinds[k] in ("tiny", "widget")):
         k -= 1
-    units, start = 0, j  # units whose summary is cut short (a summary that happens to
+    units, start = 0, end  # units whose summary is cut short (a summary that happens to
     while k > i:         # end a sentence may sit between them)
         u = _teaser_unit(blocks, kinds, cohesion, k)
         if u < 0:
             break
-        units, start = units + (kinds[k] == "cut"), u
+        units, start = units + (_cut_units(blocks[k].text) if u == k else kinds[k] == "cut"), u
         k = u - 1
         while k > i and (kinds[k] in ("tiny", "widget")):  # "Read more" between them
             k -= 1
-    if units < T["text_tail_teaser_min_units"]:
+    if units < T["text_tail_teaser_min_units"] or start >= j:
         return j
     if start - 1 > i and kinds[start - 1] == "headline" and blocks[start - 1].shape["words"] <= 6:
         start -= 1  # the row's own heading

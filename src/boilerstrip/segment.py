@@ -511,6 +511,7 @@ _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # its last four characters
 _TERMINALS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
+_ELLIPSIS_CLOSERS = ")]"  # an excerpt's "[…]", "(...)"
 _TERMINALS_SET = frozenset(_TERMINALS)  # (a set: "" is in no set, as it is in every str)
 
 
@@ -525,7 +526,7 @@ def line_shape(text: str, words: int | None = None) -> dict:
     return {
         "words": words,
         "terminal": stripped[-4:].rstrip(_CLOSERS)[-1:] in _TERMINALS_SET,
-        "ellipsis": stripped.endswith(("…", "...")),
+        "ellipsis": stripped.rstrip(_ELLIPSIS_CLOSERS).endswith(("…", "...")),
         "digits_only": words > 0 and len(text) <= 40 and not _HAS_LETTER.search(text),
     }
 
