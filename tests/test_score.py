@@ -113,3 +113,20 @@ def test_a_teaser_row_that_the_run_stopped_in_goes_whole():
     assert score._teaser_tail(seg.blocks, kinds, cohesion, 0, 5) == 2
     # a single unit before the end and nothing after it: no row
     assert score._teaser_tail(seg.blocks[:5], kinds[:5], cohesion[:5], 0, 5) == 5
+
+
+def test_a_headline_of_two_short_sentences_still_heads_a_teaser():
+    """"Meditation is good! It heals the brain" reads as a cut line, not a headline: over
+    a summary cut short it is still a teaser's headline; a long cut line is not."""
+    text = "\n\n".join([PROSE * 3, "Meditation is not just for the soul! It helps heal the brain", _SUMMARY,
+                        "Sleep matters more than you think! Here is why", _SUMMARY])
+    seg = segment_text(text)
+    score._features(seg)
+    kinds = [score._text_kind(b) for b in seg.blocks]
+    assert kinds == ["prose", "cut", "cut", "cut", "cut"]
+    cohesion = [0.0] * len(kinds)
+    assert score._teaser_unit(seg.blocks, kinds, cohesion, 2) == 1
+    assert score._teaser_tail(seg.blocks, kinds, cohesion, 0, 5) == 1
+    long_cut = segment_text(_SUMMARY + "\n\n" + _SUMMARY)
+    score._features(long_cut)
+    assert score._teaser_unit(long_cut.blocks, ["cut", "cut"], [0.0, 0.0], 1) == -1

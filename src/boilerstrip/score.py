@@ -1141,7 +1141,13 @@ def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
     h = k - 1
     while h >= 0 and kinds[h] == "tiny":  # a date line between them
         h -= 1
-    return h if h >= 0 and kinds[h] == "headline" else -1
+    if h < 0:
+        return -1
+    # (a headline of two short sentences, "Meditation is good! It heals", reads as a cut)
+    head = blocks[h]
+    return h if kinds[h] == "headline" or (
+        kinds[h] == "cut" and head.shape["words"] <= T["text_title_max_words"]
+        and not head.shape["ellipsis"] and "\n" not in head.text) else -1
 
 
 def _cut_units(text: str) -> int:
