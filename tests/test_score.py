@@ -30,6 +30,13 @@ def test_widget_phrases():
     assert phrase_reason("Ähnliche Artikel") == "related"        # not only English
     assert phrase_reason(PROSE) is None
     assert phrase_reason("x" * 1000) is None                    # long text is never a widget
+    # an author box's follow line, a newsletter box's prompt and its thank-you
+    assert phrase_reason("Jane Doe\nSenior Editor\nFollow Jane Doe on X and LinkedIn.") == "byline-box"
+    assert phrase_reason("Get the best of The Weekly in your inbox") == "newsletter"
+    assert phrase_reason("Thank you for subscribing!") == "newsletter"
+    # ... but a line that only mentions an inbox, or following someone, is none of them
+    assert phrase_reason("CVs in your inbox within 72 hours") is None
+    assert phrase_reason("We decided to follow the river on foot for the last two miles.") is None
 
 
 def test_region_keeps_the_article_and_drops_page_chrome():

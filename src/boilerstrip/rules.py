@@ -273,6 +273,7 @@ WIDGET_PHRASES = {
         r"^(would you like to|want to) (receive|get) (e-?mail )?(notifications|updates)\b",
         r"^get the latest (news|updates|articles|posts|stories|insights)\b.{0,80}$",
         r"^(keep|stay) up (to date )?with (the latest|our)\b", r"^stay (connected|in the loop|in touch)\b.{0,40}$",
+        r"^(get|receive)\b.{0,60}\bin your inbox\b", r"^thanks? (you )?for (subscribing|signing up)\b",
     ],
     "cookie": [
         r"^we value your privacy\b", r"^(customi[sz]e|manage) (cookies|preferences|consent|settings)\b",
@@ -316,6 +317,7 @@ WIDGET_PHRASES = {
     ],
     "byline-box": [
         r"^about the author\b", r"^(über den autor|à propos de l'auteur|sobre el autor)",
+        r"^follow [\w.'’ -]{2,40} on (x|twitter|linkedin|facebook|instagram|threads|bluesky|mastodon)\b.{0,30}$",
     ],
     "navigation": [
         r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
