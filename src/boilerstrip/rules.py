@@ -517,6 +517,8 @@ THRESHOLDS = {
     "text_teaser_max_words": 120,  # ... and no longer than this
     "text_tail_teaser_min_units": 2,  # this many headline + cut-summary units end an article
     "text_tail_teaser_max_cohesion": 0.5,  # ... when each summary shares less than this with it
+    "text_teaser_aside_max_words": 4,  # a date or "Read more" line between a teaser's parts
+    "text_teaser_summary_ratio": 2,   # a summary runs this many times its headline's words
     "text_tail_listing_min_share": 0.25,  # ... ends a listing when what it keeps above them holds
                                           # this share of their text (an index of posts stays)
     "text_resume_cohesion": 0.7,  # a heading this close to the article ends a box in it

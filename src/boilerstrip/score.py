@@ -1155,6 +1155,7 @@ def _cut_units(text: str) -> int:
     under another ("Heading\nHeadline\n[date]\nSummary…\nHeadline\nSummary…"); 0 unless
     every line is part of one (a first line may head the row)."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
+    aside = T["text_teaser_aside_max_words"]
     for first in (0, 1):
         units, k, n = 0, first, len(lines)
         while k < n:
@@ -1162,16 +1163,17 @@ def _cut_units(text: str) -> int:
             if len(head.split()) > T["text_headline_max_words"] or head.endswith("."):
                 break
             k += 1
-            while k < n and len(lines[k].split()) <= 4 and _HAS_DIGIT.search(lines[k]):
+            while k < n and len(lines[k].split()) <= aside and _HAS_DIGIT.search(lines[k]):
                 k += 1  # a date line
             words = len(lines[k].split()) if k < n else 0
             if (not T["text_teaser_min_words"] <= words <= T["text_teaser_max_words"]
-                    or 2 * len(head.split()) > words or "|" in lines[k] or "\t" in lines[k]):
+                    or T["text_teaser_summary_ratio"] * len(head.split()) > words
+                    or "|" in lines[k] or "\t" in lines[k]):
                 break  # (no table: a summary runs longer than its headline, in no cells)
             sh = line_shape(lines[k])
             units += sh["ellipsis"] or not sh["terminal"]
             k += 1
-            while k < n and len(lines[k].split()) <= 4 and _line_reason(lines[k].strip()):
+            while k < n and len(lines[k].split()) <= aside and _line_reason(lines[k].strip()):
                 k += 1  # "Continue reading →"
         else:
             if units:
