@@ -34,6 +34,7 @@ def test_widget_phrases():
     assert phrase_reason("Jane Doe\nSenior Editor\nFollow Jane Doe on X and LinkedIn.") == "byline-box"
     assert phrase_reason("Get the best of The Weekly in your inbox") == "newsletter"
     assert phrase_reason("Thank you for subscribing!") == "newsletter"
+    assert phrase_reason("View all posts by Jane Doe") == "byline-box"
     # ... but a line that only mentions an inbox, or following someone, is none of them
     assert phrase_reason("CVs in your inbox within 72 hours") is None
     assert phrase_reason("We decided to follow the river on foot for the last two miles.") is None
@@ -137,3 +138,18 @@ def test_a_headline_of_two_short_sentences_still_heads_a_teaser():
     long_cut = segment_text(_SUMMARY + "\n\n" + _SUMMARY)
     score._features(long_cut)
     assert score._teaser_unit(long_cut.blocks, ["cut", "cut"], [0.0, 0.0], 1) == -1
+
+
+def test_an_author_box_line_names_the_name_above_it_only():
+    """The name line (in the box's line) and what lies between go with the box; a name
+    further up, or a heading that is not the name, stays."""
+    box = "Follow Jane Doe on X and LinkedIn."
+    near = segment_text("\n\n".join([PROSE * 3, PROSE * 2, "Jane Doe", "Staff Writer", box]))
+    score.score(near, Options())
+    assert [b.reason for b in near.blocks][2:] == ["byline-box"] * 3
+    other = segment_text("\n\n".join([PROSE * 3, PROSE * 2, "Our Town Desk", box]))
+    score.score(other, Options())
+    assert [b.reason for b in other.blocks][2:] == [None, "byline-box"]
+    far = segment_text("\n\n".join([PROSE * 3, "Jane Doe", PROSE, PROSE * 2, PROSE, box]))
+    score.score(far, Options())
+    assert far.blocks[1].reason is None

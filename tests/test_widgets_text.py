@@ -96,6 +96,22 @@ CASES = [
         absent=("Da non perdere", "Continua a leggere"),
     ),
     Case(
+        # an author box after the article: name, job title, bio, then the one line a table
+        # knows ("Follow <name> on X ..."); the lines from the name down are the box's
+        "widgets/author-box.txt",
+        keep=(
+            "The town library will open on Sunday afternoons from next month",
+            "Sunday opening will be reviewed again in the spring, when the committee sets next year's budget.",
+        ),
+        drop=(
+            W("Rosa Delgado", "byline-box", exact=True),
+            W("Local Government Reporter", "byline-box", exact=True),
+            W("Rosa Delgado covers the council, schools and planning", "byline-box"),
+            W("Follow Rosa Delgado on X and LinkedIn.", "byline-box"),
+            W("© 2025 Millbrook Weekly", FOOT),
+        ),
+    ),
+    Case(
         # an index of posts is a row of teasers too: here the posts are the content
         "widgets/post-index.txt",
         keep=(

@@ -318,6 +318,7 @@ WIDGET_PHRASES = {
     "byline-box": [
         r"^about the author\b", r"^(über den autor|à propos de l'auteur|sobre el autor)",
         r"^follow [\w.'’ -]{2,40} on (x|twitter|linkedin|facebook|instagram|threads|bluesky|mastodon)\b.{0,30}$",
+        r"^(view|see|read) (all|more) (posts|articles|stories) by [\w.'’ -]{2,40}$",
     ],
     "navigation": [
         r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
@@ -519,6 +520,8 @@ THRESHOLDS = {
     "text_tail_teaser_max_cohesion": 0.5,  # ... when each summary shares less than this with it
     "text_teaser_aside_max_words": 4,  # a date or "Read more" line between a teaser's parts
     "text_teaser_summary_ratio": 2,   # a summary runs this many times its headline's words
+    "text_box_name_lines": 3,      # an author box's line names the author's name and bio
+                                   # lines this far above it (the name in it, 2-4 words)
     "text_tail_listing_min_share": 0.25,  # ... ends a listing when what it keeps above them holds
                                           # this share of their text (an index of posts stays)
     "text_resume_cohesion": 0.7,  # a heading this close to the article ends a box in it

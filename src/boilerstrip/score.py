@@ -937,6 +937,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
             f["value"] = round(v, 1) if v else 0.0
             b.score = round(v / b.chars, 3) if v and b.chars else 0.0
     _name_widgets(blocks, kinds, cohesion, j)
+    _name_author_box(blocks, kinds)
     if listing:
         # the listing starts past the chrome on top and the lines widgets named (a share
         # bar's second line): where a second cleaning, without them, starts it
@@ -1121,6 +1122,25 @@ def _lone_headline(seg: Segmentation, kinds: list[str]) -> None:
     else:
         b.reason = "title"
         seg.title = " ".join(b.text.split("\n"))  # (lines of one block are read back as one)
+
+
+def _name_author_box(blocks, kinds) -> None:
+    """An author box's line ("Follow Jane Doe on X", "View all posts by Jane Doe") with the
+    author's name on one of the few lines above it: the lines from the name down (the
+    name, a job title, a short bio) are the box's too."""
+    for k, b in enumerate(blocks):
+        if b.features["phrase"] != "byline-box":
+            continue
+        box = b.text.lower()
+        for m in range(k - 1, max(k - 1 - T["text_box_name_lines"], -1), -1):
+            up = blocks[m]
+            if up.reason is not None or kinds[m] not in ("headline", "byline", "line", "prose", "cut"):
+                break
+            name = up.text.strip().lower()
+            if kinds[m] == "headline" and 2 <= up.shape["words"] <= 4 and name in box:
+                for x in range(m, k):
+                    blocks[x].reason = "byline-box"
+                break
 
 
 def _teaser_unit(blocks, kinds, cohesion, k: int) -> int:
