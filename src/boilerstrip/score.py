@@ -804,16 +804,18 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
     return len(blocks)
 
 
-def _listing_end(blocks, kinds, chrome) -> int:
+def _listing_end(blocks, kinds, chrome) -> tuple[int, list[int]]:
     """Where a listing ends. Its items are short lines, no prose: what counts after a
     widget is all text that is no chrome (after a related/comments line, teasers, a
     headline over a summary cut short, are what it announces and do not count); a
-    footer or cookie line ends it too, with the link columns and their headings over it."""
+    footer or cookie line ends it too, with the link columns and their headings over it.
+    Also returns what each block counts for with teasers not counted."""
     n = len(blocks)
     weight = [0 if kinds[k] == "widget" or chrome[k] else b.chars for k, b in enumerate(blocks)]
     no_teaser = list(weight)
+    unrelated = [0.0] * n  # (any summary may be a teaser's)
     for k in range(n):
-        u = _teaser_unit(blocks, kinds, [0.0] * n, k)
+        u = _teaser_unit(blocks, kinds, unrelated, k)
         if u >= 0:
             no_teaser[u:k + 1] = [0] * (k + 1 - u)
     footers = {k for k, b in enumerate(blocks) if b.features["phrase"] in _LISTING_END}
@@ -823,7 +825,7 @@ def _listing_end(blocks, kinds, chrome) -> int:
                 kinds[end - 1] == "headline"
                 and blocks[end - 1].shape["words"] <= T["text_footer_heading_max_words"])):
             end -= 1
-    return end
+    return end, no_teaser
 
 
 def _stops_run(b, value: float, cohesion: float) -> bool:
@@ -894,7 +896,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
         # nothing reads as an article (a listing, or one stray line such as an author
         # box): all but widgets up to the end, after the menus on top (found below)
         listing = True
-        end = _listing_end(blocks, kinds, chrome)
+        end, own_text = _listing_end(blocks, kinds, chrome)
         i, j = 0, end
     # what follows the best run up to the end, and is no widget, belongs to it, unless
     # teasers start there: a headline, then a summary cut short that shares nothing with
@@ -914,17 +916,11 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
             break
         j += 1
     t = _teaser_tail(blocks, kinds, cohesion, i, j)
-    if t < j and listing:
-        # a listing's own items may be such units: a row at its end goes only when
-        # the listing keeps enough of its own above it (no index of posts left empty)
-        other = [kinds[k] != "widget" and not chrome[k] for k in range(t)]
-        for k in range(i, t):  # (the listing's own items above the row are not what it keeps)
-            u = _teaser_unit(blocks, kinds, cohesion, k)
-            if u >= 0:
-                other[u:k + 1] = [False] * (k + 1 - u)
-        before = sum(b.chars for k, b in enumerate(blocks[i:t], i) if other[k])
+    if listing and t < j:
+        # a listing's own items may be such units: a row at its end goes only when the
+        # listing keeps enough text above it that is no teaser (no index of posts left empty)
         row = sum(b.chars for k, b in enumerate(blocks[t:j], t) if kinds[k] != "widget")
-        if before < T["text_tail_listing_min_share"] * row:
+        if sum(own_text[i:t]) < T["text_tail_listing_min_share"] * row:
             t = j
     j = t
     for k, b in enumerate(blocks):
