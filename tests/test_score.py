@@ -153,3 +153,27 @@ def test_an_author_box_line_names_the_name_above_it_only():
     far = segment_text("\n\n".join([PROSE * 3, "Jane Doe", PROSE, PROSE * 2, PROSE, box]))
     score.score(far, Options())
     assert far.blocks[1].reason is None
+
+
+def test_each_html_block_is_read_for_phrases_at_most_once(monkeypatch):
+    """A block with no widget phrase is not read again (its 'none found' is kept while
+    scoring) and what the features show for it is still None."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "widgets"
+    calls: list[str] = []
+    real = score.phrase_reason
+
+    def counting(text, words=None):
+        calls.append(text)
+        return real(text, words)
+
+    monkeypatch.setattr(score, "phrase_reason", counting)
+    for page in sorted(fixtures.glob("*.html")):
+        seg, _ = segment_markup(page.read_bytes())
+        calls.clear()
+        score.score(seg, Options())
+        read_twice = [t for t in set(calls) if calls.count(t) > sum(b.text == t for b in seg.blocks)]
+        assert not read_twice, (page.name, read_twice[:3])
+        assert calls, page.name  # (the test reads something)
+        assert all(b.features["phrase"] != "" for b in seg.blocks)
