@@ -177,3 +177,30 @@ def test_each_html_block_is_read_for_phrases_at_most_once(monkeypatch):
         assert not read_twice, (page.name, read_twice[:3])
         assert calls, page.name  # (the test reads something)
         assert all(b.features["phrase"] != "" for b in seg.blocks)
+
+
+def test_reading_pointers_are_headings_only_when_they_read_as_one():
+    # a section heading over teasers ...
+    assert phrase_reason("Keep Reading") == "related"
+    assert phrase_reason("Don't miss") == "related"
+    assert phrase_reason("What to read next...") == "related"
+    assert phrase_reason("Also read") == "related"
+    # ... a pointer to one other story, written as a sentence: an in-body promo ...
+    assert phrase_reason("Also read how to save money on car repairs.") == "promo"
+    assert phrase_reason("[ Also read Remote work: 3 cultural benefits and risks. ]") == "promo"
+    # ... and sentences of the article that start with the same words
+    assert phrase_reason("Keep reading to find out which of the three designs won.") is None
+    assert phrase_reason("Don't miss the view from the pier at sunset.") is None
+
+
+def test_a_sentence_starting_keep_reading_does_not_end_the_article():
+    from boilerstrip import clean_article
+
+    paras = [PROSE + f"Paragraph {n} goes on about the plan and its cost to the town." for n in range(6)]
+    paras.insert(3, "Keep reading to find out which of the three designs the members chose.")
+    paras.insert(5, "Also read how the town paid for its last library.")
+    art = clean_article("\n\n".join(paras), input="text")
+    kept = art.text.split("\n\n")
+    assert "Keep reading to find out which of the three designs the members chose." in kept
+    assert all(p in kept for p in paras if not p.startswith("Also read"))
+    assert [b.reason for b in art.removed if b.text.startswith("Also read")] == ["promo"]

@@ -216,6 +216,9 @@ WIDGET_PHRASES = {
         r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|te puede interesar|leggi anche|"
         r"lees ook|zobacz też)\s*[:|\u2014\u2013>»]\s*\S",
         r"^take (our|the|a) (short |quick )?(\d+[- ]minute )?survey\b",
+        # "Also read how to save on repairs.": a pointer to another story, written as a
+        # sentence in the body
+        r"^(also read|read also)\s+\w.{0,150}[.!]\W{0,3}$",
         # a free download or quote offered in a box: a lead magnet
         r"^(get|download|grab|claim) (our |your |the |a |my )?(free|complimentary)\b.{0,40}$",
         r"^(request|get) (a |an |your )?(free )?(quote|estimate|consultation)\b.{0,40}$",
@@ -291,7 +294,8 @@ WIDGET_PHRASES = {
         r"^more (from|on|in|about|stories|articles|news|like this)\b", r"^read (next|more|also)\s*:?$",
         r"^(recommended|suggested)( for you| articles| stories| reading| posts| products| videos)?\s*:?$",
         r"^(popular|trending|most (read|popular|viewed|shared))( now| posts| articles| stories)?\s*:?$",
-        r"^(also read|don't miss|further reading|keep reading|what to read next|up next)\b",
+        # (a heading: "Keep reading to learn how..." or "Don't miss the view." is prose)
+        r"^(also read|don't miss|further reading|keep reading|what to read next|up next)\b(?!.*[^.][.?]$).{0,50}$",
         r"^(ähnliche (artikel|beiträge)|das könnte sie auch interessieren|weitere artikel|mehr zum thema)",
         r"^(articles similaires|à lire aussi|lire aussi|sur le même sujet|vous aimerez aussi)",
         r"^(artículos relacionados|también te puede interesar|noticias relacionadas|te puede interesar)",
