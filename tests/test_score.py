@@ -204,3 +204,12 @@ def test_a_sentence_starting_keep_reading_does_not_end_the_article():
     assert "Keep reading to find out which of the three designs the members chose." in kept
     assert all(p in kept for p in paras if not p.startswith("Also read"))
     assert [b.reason for b in art.removed if b.text.startswith("Also read")] == ["promo"]
+
+
+def test_a_code_block_is_no_widget_because_of_one_of_its_lines():
+    code = "class User(BaseModel):\n    name: str\n\ntry:\n    save()\nexcept Error:\n    name\nSubmit"
+    page = f"<html><body><article><p>{PROSE * 3}</p><pre><code>{code}</code></pre><p>{PROSE * 2}</p></article></body></html>"
+    reasons = scored(page)
+    assert reasons[code] is None
+    # (a block of lines of text is still judged line by line)
+    assert phrase_reason("Leave a Reply\nName\nEmail") == "comments"

@@ -152,6 +152,15 @@ def _line_reason(line: str, words: list[str] | None = None) -> str | None:
     return reason
 
 
+def _block_phrase(b) -> str:
+    """The widget an HTML block reads as ("" for none). A code block is judged by its
+    first line alone: a line of code ("name", "submit") is no form's field."""
+    text = b.text
+    if b.kind == "code" and "\n" in text:
+        text = text[: text.index("\n")].strip()
+    return phrase_reason(text) or ""
+
+
 def hint_reason(mask: int) -> str | None:
     for bit, reason in _HINT_REASON:
         if mask & bit:
@@ -332,7 +341,7 @@ def _confirmed_widgets(seg: Segmentation, raw: list[int]) -> dict[int, int]:
         i = b.node
         if i < 0 or not raw[i] & _CONFIRMABLE or b.chars > _MAX_LIMIT:
             continue
-        b.features["phrase"] = reason = phrase_reason(b.text) or ""  # ("": read, none)
+        b.features["phrase"] = reason = _block_phrase(b)  # ("": read, none)
         bit = _CONFIRMABLE_BIT_OF_REASON.get(reason) if reason else None
         if bit is None or not raw[i] & bit:
             continue
@@ -389,7 +398,7 @@ def _values(b, hints: int) -> tuple[float, float]:
     if f["menu_item"]:
         return 0.0, 0.0  # a lone short link: a listing's title or author, or a button
     if f["phrase"] is None:
-        f["phrase"] = phrase_reason(b.text) or ""  # ("": read, none: not read again)
+        f["phrase"] = _block_phrase(b)  # ("": read, none: not read again)
     if f["phrase"]:
         # controls and member stats sit inside listings and posts: neutral for the region
         return 0.0, (0.0 if f["phrase"] in _NEUTRAL else float(b.chars))
@@ -512,11 +521,11 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
         if b.reason is not None and not h & _WIDGET and b.chars <= rules.WIDGET_MAX_CHARS:
             # inside a layout box, a widget's own words name it better ("Post views: 12")
             if f["phrase"] is None:
-                f["phrase"] = phrase_reason(b.text) or ""
+                f["phrase"] = _block_phrase(b)
             b.reason = f["phrase"] or b.reason
         if b.reason is None:
             if f["phrase"] is None:
-                f["phrase"] = phrase_reason(b.text) or ""
+                f["phrase"] = _block_phrase(b)
             b.reason = f["phrase"] or (None if ins else "outside-main")
         if f["phrase"] == "":  # (read, none found: None, as for a text never read)
             f["phrase"] = None
