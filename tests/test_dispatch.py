@@ -113,6 +113,8 @@ def test_gate_words_are_read_off_the_pattern():
     assert gate_words(r"suscr[ií]bete") is None  # open at the end
     assert gate_words(r"suscr[ií]bete\b") == {"suscribete", "suscríbete"}
     assert gate_words(r"(web)? site") is None  # "site" may start the match or not
+    # a lookaround reads nothing: the words after it are the gate
+    assert gate_words(r"(?:(?<=[|·])|(?<=[|·] ))(powered by|built with)\b") == {"powered", "built"}
 
 
 def _floating_whole(fs: FloatingSet) -> re.Pattern:
@@ -134,7 +136,8 @@ def test_floating_gate_keeps_matches_on_samples():
     filler = "the council met on tuesday to discuss the new bridge and its long delayed budget "
     for s in ["© 2024 example ltd. all rights reserved.", filler + "all rights reserved",
               filler + "we use cookies to improve", filler + "cookie policy", filler * 3,
-              filler + "proudly powered by wordpress", filler + "allrightsreserved"]:
+              filler + "proudly powered by wordpress", filler + "allrightsreserved",
+              "example ltd | powered by ghost", "example ltd ·built with jekyll", filler + "| powered by x"]:
         _same_floating(s)
 
 

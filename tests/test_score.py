@@ -206,6 +206,34 @@ def test_a_sentence_starting_keep_reading_does_not_end_the_article():
     assert [b.reason for b in art.removed if b.text.startswith("Also read")] == ["promo"]
 
 
+def test_credit_lines_are_footer_only_at_a_line_start_or_after_a_separator():
+    assert phrase_reason("Powered by WordPress") == "footer"
+    assert phrase_reason("Proudly powered by WordPress | Theme: Twenty") == "footer"
+    assert phrase_reason("Site built with Hugo") == "footer"
+    assert phrase_reason("© 2024 Example Ltd | Powered by Ghost") == "footer"
+    assert phrase_reason("Example Ltd · Built with Jekyll") == "footer"
+    # the same words inside a sentence of the article
+    assert phrase_reason("Cayenne is built with two core concepts:") is None
+    assert phrase_reason("Higher quality content creation powered by AI.") is None
+    assert phrase_reason("The new model is powered by a small V8 engine") is None
+
+
+def test_a_sentence_starting_more_on_is_no_related_heading():
+    assert phrase_reason("More from Example News") == "related"
+    assert phrase_reason("More stories") == "related"
+    assert phrase_reason("More on that in a follow-up post about the engine's performance.") is None
+    assert phrase_reason("More about directives.") is None
+
+
+def test_a_credit_sentence_does_not_end_a_text_article():
+    from boilerstrip import clean_article
+
+    paras = [PROSE + f"Paragraph {n} goes on about the plan and its cost to the town." for n in range(6)]
+    paras.insert(3, "The new tram is built with two core ideas in mind:")
+    art = clean_article("\n\n".join(paras), input="text")
+    assert art.text.split("\n\n") == paras
+
+
 def test_a_code_block_is_no_widget_because_of_one_of_its_lines():
     code = "class User(BaseModel):\n    name: str\n\ntry:\n    save()\nexcept Error:\n    name\nSubmit"
     page = f"<html><body><article><p>{PROSE * 3}</p><pre><code>{code}</code></pre><p>{PROSE * 2}</p></article></body></html>"

@@ -291,6 +291,8 @@ def _spell(items, partial: set[str], done: set[str]) -> set[str]:
             partial = {w + ch for w in partial for ch in chars}
         elif op is C.MAX_REPEAT and av[0] == 0 and av[1] == 1:
             partial = set(partial) | _spell(av[2], set(partial), done)
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            pass  # a lookaround reads nothing: the words around it are spelled as they are
         else:
             raise _Unknown
         if len(partial) + len(done) > _MAX_WORDS:

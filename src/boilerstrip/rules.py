@@ -291,7 +291,9 @@ WIDGET_PHRASES = {
         r"^related (articles?|posts?|stories|content|news|reading|links|coverage|topics|resources|"
         r"guides|products|videos|searches)\b.{0,30}$",
         r"^(you (may|might) (also )?(like|enjoy|be interested in))\b",
-        r"^more (from|on|in|about|stories|articles|news|like this)\b", r"^read (next|more|also)\s*:?$",
+        # (a heading, not a sentence: "More on that in a later post." is the article's)
+        r"^more (from|on|in|about|stories|articles|news|like this)\b(?!.*[^.][.?]$)",
+        r"^read (next|more|also)\s*:?$",
         r"^(recommended|suggested)( for you| articles| stories| reading| posts| products| videos)?\s*:?$",
         r"^(popular|trending|most (read|popular|viewed|shared))( now| posts| articles| stories)?\s*:?$",
         # (a heading: "Keep reading to learn how..." or "Don't miss the view." is prose)
@@ -340,7 +342,12 @@ WIDGET_PHRASES = {
         r"^(privacy policy|terms of (use|service)|cookie policy|imprint|impressum|sitemap)$",
         r"\b(impressum|datenschutz(erklärung)?|privacy policy|terms of (use|service)|mentions légales|"
         r"aviso legal|política de privacidad|informativa sulla privacy)\b.{0,60}$",
-        r"\b(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$",
+        # a credit line: at the start of the line (one word may come first: "Site powered by")
+        # or after a separator ("© 2024 Name | Powered by ..."), never inside a sentence
+        r"^((site|website|blog|theme|shop|store|forum) )?"
+        r"(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$",
+        r"(?:(?<=[|·•©])|(?<=[|·•©] ))"
+        r"(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$",
         r"\btous droits réservés\b", r"\balle rechte vorbehalten\b", r"\btodos los derechos reservados\b",
     ],
     "ads": [
