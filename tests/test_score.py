@@ -234,6 +234,34 @@ def test_a_credit_sentence_does_not_end_a_text_article():
     assert art.text.split("\n\n") == paras
 
 
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+         "incididunt ut labore et dolore magna aliqua.")
+
+
+def test_template_filler_is_a_placeholder():
+    assert phrase_reason(LOREM) == "placeholder"
+    assert phrase_reason("Lorem Ipsum") == "placeholder"
+    assert phrase_reason("Lorem ipsum 2") == "placeholder"
+    # a link to a filler generator, and an article's sentence about the filler
+    assert phrase_reason("Lorem ipsum generator") is None
+    assert phrase_reason("Designers have used lorem ipsum since the 1960s.") is None
+
+
+def test_template_filler_is_removed_from_html_and_text():
+    from boilerstrip import clean_article
+
+    paras = [PROSE + f"Paragraph {n} goes on about the plan and its cost to the town." for n in range(5)]
+    body = "".join(f"<p>{p}</p>" for p in paras[:3]) + f"<h2>Lorem Ipsum</h2><p>{LOREM}</p>" + \
+        "".join(f"<p>{p}</p>" for p in paras[3:])
+    art = clean_article(f"<html><body><article>{body}</article></body></html>", metadata=False)
+    assert art.text.split("\n\n") == paras
+    assert {b.text: b.reason for b in art.removed}[LOREM] == "placeholder"
+    text = "\n\n".join(paras[:3] + ["Lorem Ipsum", LOREM] + paras[3:])
+    art = clean_article(text, input="text")
+    assert art.text.split("\n\n") == paras
+    assert [b.reason for b in art.removed if b.text.startswith("Lorem")] == ["placeholder", "placeholder"]
+
+
 def test_a_code_block_is_no_widget_because_of_one_of_its_lines():
     code = "class User(BaseModel):\n    name: str\n\ntry:\n    save()\nexcept Error:\n    name\nSubmit"
     page = f"<html><body><article><p>{PROSE * 3}</p><pre><code>{code}</code></pre><p>{PROSE * 2}</p></article></body></html>"

@@ -26,6 +26,7 @@ REASONS = (
     "tags",          # tag lines, "Filed under", category lists
     "byline-box",    # author bio boxes
     "login",         # sign-in / account prompts, modals
+    "placeholder",   # a template's filler text left on the page ("Lorem ipsum dolor sit amet")
     "form",          # form fields and labels (search, contact, sign-up forms)
     "caption",       # image captions and credits
     "table",         # table rows, when include_tables=False
@@ -395,6 +396,10 @@ WIDGET_PHRASES = {
         r"^(du musst|vous devez|debes|devi) (dich |vous |te |)?(anmelden|eingeloggt|registrieren|"
         r"connecter|identificarte|registrarte|accedere|registrarti)\b",
     ],
+    # a template's filler text, as it starts (an article about it may name it in a sentence)
+    # ("Lorem ipsum dolor sit amet, ...", a heading "Lorem Ipsum", an item "Lorem ipsum 2";
+    # a link "Lorem ipsum generator" is not filler)
+    "placeholder": [r"^lorem ipsum( dolor\b|\s*\d*\s*$)"],
 }
 
 #: Phrase reasons that do not count against a container when the main region is sought
@@ -470,7 +475,8 @@ TERMINATING_REASONS = ("related", "comments", "view-counter")
 #: (``promo`` and ``footer`` are matched on longer text too).
 WIDGET_MAX_CHARS = 140
 #: ... except for these reasons, whose sentences run longer.
-PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200, "ads": 300}
+PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200, "ads": 300,
+                    "placeholder": 400}
 
 # --------------------------------------------------------------------------
 # Scoring thresholds and weights
