@@ -179,6 +179,11 @@ def test_each_html_block_is_read_for_phrases_at_most_once(monkeypatch):
         assert all(b.features["phrase"] != "" for b in seg.blocks)
 
 
+def _paragraphs(n: int) -> list[str]:
+    """``n`` paragraphs of article prose, each a little different."""
+    return [PROSE + f"Paragraph {k} goes on about the plan and its cost to the town." for k in range(n)]
+
+
 def test_reading_pointers_are_headings_only_when_they_read_as_one():
     # a section heading over teasers ...
     assert phrase_reason("Keep Reading") == "related"
@@ -196,7 +201,7 @@ def test_reading_pointers_are_headings_only_when_they_read_as_one():
 def test_a_sentence_starting_keep_reading_does_not_end_the_article():
     from boilerstrip import clean_article
 
-    paras = [PROSE + f"Paragraph {n} goes on about the plan and its cost to the town." for n in range(6)]
+    paras = _paragraphs(6)
     paras.insert(3, "Keep reading to find out which of the three designs the members chose.")
     paras.insert(5, "Also read how the town paid for its last library.")
     art = clean_article("\n\n".join(paras), input="text")
@@ -228,7 +233,7 @@ def test_a_sentence_starting_more_on_is_no_related_heading():
 def test_a_credit_sentence_does_not_end_a_text_article():
     from boilerstrip import clean_article
 
-    paras = [PROSE + f"Paragraph {n} goes on about the plan and its cost to the town." for n in range(6)]
+    paras = _paragraphs(6)
     paras.insert(3, "The new tram is built with two core ideas in mind:")
     art = clean_article("\n\n".join(paras), input="text")
     assert art.text.split("\n\n") == paras
@@ -250,7 +255,7 @@ def test_template_filler_is_a_placeholder():
 def test_template_filler_is_removed_from_html_and_text():
     from boilerstrip import clean_article
 
-    paras = [PROSE + f"Paragraph {n} goes on about the plan and its cost to the town." for n in range(5)]
+    paras = _paragraphs(5)
     body = "".join(f"<p>{p}</p>" for p in paras[:3]) + f"<h2>Lorem Ipsum</h2><p>{LOREM}</p>" + \
         "".join(f"<p>{p}</p>" for p in paras[3:])
     art = clean_article(f"<html><body><article>{body}</article></body></html>", metadata=False)

@@ -209,6 +209,9 @@ PRICED_CONTROL_LINE = r"^[$€£]\s?[\d.,]+\s*" + _CONTROL_ROW
 # Widget phrases (matched case-insensitively against a block's whole text or
 # its start). Several languages each. Reason -> list of regex sources.
 # --------------------------------------------------------------------------
+#: A site credit, as it reads to the end of a short line (used by the footer phrases).
+_CREDIT = r"(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$"
+
 WIDGET_PHRASES = {
     # first: a marker followed by a headline is one in-body promo, not a section
     "promo": [
@@ -345,10 +348,8 @@ WIDGET_PHRASES = {
         r"aviso legal|política de privacidad|informativa sulla privacy)\b.{0,60}$",
         # a credit line: at the start of the line (one word may come first: "Site powered by")
         # or after a separator ("© 2024 Name | Powered by ..."), never inside a sentence
-        r"^((site|website|blog|theme|shop|store|forum) )?"
-        r"(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$",
-        r"(?:(?<=[|·•©])|(?<=[|·•©] ))"
-        r"(powered by|built with|proudly powered|funciona gracias a|propulsé par)\b.{0,40}$",
+        r"^((site|website|blog|theme|shop|store|forum) )?" + _CREDIT,
+        r"(?:(?<=[|·•©])|(?<=[|·•©] ))" + _CREDIT,
         r"\btous droits réservés\b", r"\balle rechte vorbehalten\b", r"\btodos los derechos reservados\b",
     ],
     "ads": [
