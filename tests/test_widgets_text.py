@@ -545,3 +545,43 @@ def test_a_block_of_listings_after_the_article_ends_it():
     for block in (table, marked, prose):
         art = clean_article("\n\n".join(body + [block]), input="text", metadata=False)
         assert "Finished basement" in art.text
+
+
+_MEGA_MENU = "\n".join([
+    "Shop By Category Guitars Basses Keyboards Drums Microphones",
+    "Solidbody Guitars Semi-hollowbody Guitars Hollowbody Guitars Baritone Guitars",
+    "Acoustic Guitars Classical Guitars Resonator Guitars Travel Guitars",
+    "Guitar Amps Guitar Pedals Pedalboards Power Supplies Strings Cables",
+    "Bass Guitars Bass Amps Bass Pedals Bass Strings Bass Cases",
+    "Studio Monitors Audio Interfaces Studio Headphones Studio Furniture",
+    "Dynamic Microphones Condenser Microphones Ribbon Microphones Wireless Systems",
+    "Drum Sets Cymbals Snare Drums Electronic Drums Percussion",
+    "Synthesizers Stage Pianos Controllers Workstations Organs",
+    "Gift Cards Deals Clearance New Arrivals Best Sellers",
+    "Call our friendly sales team on weekdays for advice on anything you need.",
+])
+
+
+def test_a_mega_menu_block_is_chrome_not_prose():
+    """A whole-page dump whose menu came out as one block of many lines (link columns
+    run together, a line ending with a stop at its foot) is page chrome, not the
+    article: a comments line under it (before the article's prose) ends nothing, as
+    the menu is no article text that came before. A list written out with markers, and
+    prose broken over many lines, stay prose."""
+    body = [_PROSE.replace("Tuesday", day) for day in (
+        "Tuesday", "Monday", "Friday", "Sunday", "Saturday", "Thursday")]
+    doc = "\n\n".join([_MEGA_MENU, "Leave a comment", *body, "Share this:", "Facebook"])
+    art = clean_article(doc, input="text", metadata=False)
+    assert "Friday evening" in art.text and "Tuesday evening" in art.text
+    assert "Solidbody" not in art.text
+    assert clean_article(art.text, input="text", metadata=False).text == art.text
+    # a menu of short lines longer than the article: no more article text before the line
+    columns = "\n".join([w for ln in _MEGA_MENU.split("\n")[:-1] for w in ln.split()] * 3)
+    art = clean_article("\n\n".join([columns, "Leave a comment", *body]), input="text", metadata=False)
+    assert len(columns) > len("".join(body)) and "Friday evening" in art.text
+    # as lines of a list written out, or prose broken over lines, the same block is kept
+    marked = "\n".join("- " + ln for ln in _MEGA_MENU.split("\n"))
+    broken = "\n".join(" ".join(_PROSE.split()[k:k + 4]) for k in range(0, len(_PROSE.split()), 4))
+    for block in (marked, broken):
+        art = clean_article("\n\n".join([block, *body]), input="text", metadata=False)
+        assert block.split("\n")[1] in art.text

@@ -524,6 +524,9 @@ THRESHOLDS = {
     "duplicate_min_chars": 30,   # a kept text this long seen again (a mobile copy) is dropped
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
+    "text_menu_block_min_lines": 8,       # a block of this many lines is no paragraph
+    "text_menu_block_max_stop_density": 0.25,  # ... when fewer of its words are stopwords
+    "text_menu_block_max_ends": 0.02,  # ... and it ends fewer sentences per word than this
     "text_headline_max_words": 30,  # a line this short, unpunctuated, reads as a headline
     "text_title_max_words": 20,     # a headline kept alone, this short, is the page's <title>
     "text_widget_cost": 40,         # extra cost of a widget / marker line

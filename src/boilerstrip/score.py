@@ -707,10 +707,26 @@ def _text_kind(b) -> str:
             return "headline"
         return "cut"
     if sh["words"] >= T["text_prose_min_words"]:
+        if _menu_block(b):
+            return "line"
         return "prose"
     if sh["words"] <= T["text_headline_max_words"] and b.text.rstrip().endswith(("?", "!")):
         return "headline"
     return "line"
+
+
+def _menu_block(b) -> bool:
+    """Many lines run together, with few sentence ends and few stopwords: a menu's
+    columns (html-text puts a mega-menu's links in one block) or a spec sheet, no
+    paragraph, though its last line ends with a stop. Not a list written out."""
+    if (b.text.count("\n") < T["text_menu_block_min_lines"] - 1
+            or b.features["stopword_density"] >= T["text_menu_block_max_stop_density"]):
+        return False
+    ends = len(_SENTENCE_END.findall(b.text))
+    return ends < T["text_menu_block_max_ends"] * b.shape["words"] and not _marked_list(b.text)
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
 #: kinds whose value depends on the line's cohesion with the article
@@ -791,26 +807,35 @@ def _best_run(values: list[float]) -> tuple[int, int]:
     return best_i, best_j
 
 
-def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=frozenset()) -> int:
+def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=frozenset(),
+              chrome=None) -> int:
     """The first section widget (or widget line at one of the indices ``ends``) after
     enough text that less follows than came before: ``weight`` is what each block counts
     for after a share bar or a newsletter box, ``strong_weight`` after a
-    related/comments/counter line (and ``ends``); len(blocks) when there is none."""
+    related/comments/counter line (and ``ends``); len(blocks) when there is none.
+    ``chrome`` flags the page's menus: they are no article text that came before (a
+    mega-menu longer than the article must not let a widget over the article end it),
+    except for a line at ``ends`` (a copyright line ends what follows it anyway)."""
     after, strong_after = sum(weight), sum(strong_weight)
-    seen = 0
+    seen = own = 0
     for k, b in enumerate(blocks):
         after -= weight[k]
         strong_after -= strong_weight[k]
         if kinds[k] != "widget":
             seen += b.chars
+            if chrome is None or not chrome[k]:
+                own += b.chars
         elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END or k in ends):
             # a related/comments/counter line ends the article unless more prose
             # follows than came before; a share bar or a newsletter box may sit
             # inside it, so they end it only when little prose follows
-            if b.features["phrase"] in _TERMINATING or k in ends:
+            if k in ends:
                 if strong_after <= seen:
                     return k
-            elif after <= T["end_rest_share"] * seen:
+            elif b.features["phrase"] in _TERMINATING:
+                if strong_after <= own:
+                    return k
+            elif after <= T["end_rest_share"] * own:
                 return k
     return len(blocks)
 
@@ -871,12 +896,12 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # (and so does a copyright line: the page's footer, a consent banner follow it)
     copyright = {k for k, b in enumerate(blocks)
                  if b.features["phrase"] == "footer" and _COPYRIGHT.search(b.text.lower())}
-    end = _text_end(blocks, kinds, prose, prose, ends=copyright)
-    # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     stop = stoplist_for(seg.language)
     # (a line of prose, a cut or a byline is chrome only as a column of short lines)
     chrome = known[1] if known else [(kd in _CHROME_KINDS or "\n" in b.text) and _chrome_like(b, kd, stop)
                                      for kd, b in zip(kinds, blocks)]
+    end = _text_end(blocks, kinds, prose, prose, ends=copyright, chrome=chrome)
+    # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     base = known[3] if known else [_text_value(kd, b, 1.0, ch, sh) for kd, b, ch, sh in zip(kinds, blocks, chrome, shaped)]
     values = base
     i, j = _best_run(values[:end])
@@ -1265,6 +1290,8 @@ def _chrome_like(b, kind: str, stop) -> bool:
         return True
     text = b.text
     if text.count("\n") >= 2 and all(len(line.split()) <= 4 for line in text.split("\n")):
+        return True
+    if kind == "line" and _menu_block(b):
         return True
     if kind not in ("headline", "line"):
         return False
