@@ -585,3 +585,20 @@ def test_a_mega_menu_block_is_chrome_not_prose():
     for block in (marked, broken):
         art = clean_article("\n\n".join([block, *body]), input="text", metadata=False)
         assert block.split("\n")[1] in art.text
+
+
+def test_an_in_body_related_box_does_not_end_a_long_article():
+    """A "Related Content:" box three fifths down a long article, its teasers cut short:
+    the box goes, the article goes on under it. Under the same box near the article's
+    end (little prose after it), what follows is cut."""
+    days = ("Tuesday", "Monday", "Friday", "Sunday", "Saturday", "Thursday", "Wednesday",
+            "January", "March", "April")
+    body = [_PROSE.replace("Tuesday", day) for day in days]
+    box = ["Related Content:",
+           "Ten ways the council could fund the new bridge before the...\n"
+           "Why the old ferry service stopped running last..."]
+    art = clean_article("\n\n".join(body[:6] + box + body[6:]), input="text", metadata=False)
+    assert "April evening" in art.text and "Friday evening" in art.text
+    assert "Related Content" not in art.text and "old ferry" not in art.text
+    art = clean_article("\n\n".join(body[:9] + box + body[9:]), input="text", metadata=False)
+    assert "March evening" in art.text and "April evening" not in art.text

@@ -524,6 +524,9 @@ THRESHOLDS = {
     "duplicate_min_chars": 30,   # a kept text this long seen again (a mobile copy) is dropped
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
+    "text_end_max_after_share": 0.5,  # a related/comments line ends the article when the
+                                      # prose after it is at most this share of the text
+                                      # before it (menus not counted)
     "text_menu_block_min_lines": 8,       # a block of this many lines is no paragraph
     "text_menu_block_max_stop_density": 0.25,  # ... when fewer of its words are stopwords
     "text_menu_block_max_ends": 0.02,  # ... and it ends fewer sentences per word than this

@@ -826,14 +826,15 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
             if chrome is None or not chrome[k]:
                 own += b.chars
         elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END or k in ends):
-            # a related/comments/counter line ends the article unless more prose
-            # follows than came before; a share bar or a newsletter box may sit
-            # inside it, so they end it only when little prose follows
+            # a related/comments/counter line ends the article unless at least half as
+            # much prose follows as came before (an in-body "Related" box sits inside a
+            # long article); a share bar or a newsletter box may sit inside it too, so
+            # they end it only when little prose follows
             if k in ends:
                 if strong_after <= seen:
                     return k
             elif b.features["phrase"] in _TERMINATING:
-                if strong_after <= own:
+                if strong_after <= T["text_end_max_after_share"] * own:
                     return k
             elif after <= T["end_rest_share"] * own:
                 return k
