@@ -22,6 +22,11 @@ def test_widget_phrases():
     assert phrase_reason("READ MORE: Another story entirely") == "promo"
     assert phrase_reason("Related Articles") == "related"
     assert phrase_reason("Leave a Reply") == "comments"
+    # a comment list's heading with a qualifier, and its pager
+    for line in ("124 Reader Comments", "3 user comments", "Readers' comments:",
+                 "Comments navigation", "Older comments"):
+        assert phrase_reason(line) == "comments", line
+    assert phrase_reason("124 readers commented on the plan within a day.") is None
     assert phrase_reason("We use cookies to improve your experience.") == "cookie"
     assert phrase_reason("Add to cart") == "control"
     assert phrase_reason("Tags: travel, food") == "tags"

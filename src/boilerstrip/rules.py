@@ -242,7 +242,9 @@ WIDGET_PHRASES = {
     "comments": [
         r"^leave a (reply|comment)\b", r"^(post|add|write|submit) a comment\b",
         r"would love your thoughts", r"please comment", r"^join the (discussion|conversation)\b",
-        r"^[\d,.]+\s+(comments?|responses?|replies)\b", r"^(comments?|responses?|replies)\s*\(?[\d,.]+\)?$",
+        r"^[\d,.]+\s+((reader|user|visitor|member)s?'?\s+)?(comments?|responses?|replies)\b",
+        r"^(comments?|responses?|replies)\s*\(?[\d,.]+\)?$",
+        r"^(reader|user|visitor)s?'? comments\s*:?$", r"^(comments? navigation|(older|newer) comments)$",
         r"^(no|view|show|load|hide) (more )?comments\b", r"^(be the first to comment)\b",
         r"^no (responses|replies)( yet)?\b",
         r"your email address will not be published", r"required fields are marked",
