@@ -602,3 +602,26 @@ def test_an_in_body_related_box_does_not_end_a_long_article():
     assert "Related Content" not in art.text and "old ferry" not in art.text
     art = clean_article("\n\n".join(body[:9] + box + body[9:]), input="text", metadata=False)
     assert "March evening" in art.text and "April evening" not in art.text
+
+
+def test_a_read_more_under_each_item_is_a_button_not_a_heading():
+    """An article's own list of reviews, each item closed by a "Read more" link: the
+    line printed under every item is a button (removed), not a related heading over the
+    items that follow it; the items stay. One "Read more" line alone still heads a
+    related list."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday", "Sunday")]
+    items = []
+    for name in ("Janome", "Bernette", "Brother", "Singer"):
+        items += [f"{name} sewing machine review",
+                  f"The council members who sew tested the {name} machine at the bridge "
+                  "meeting, and most agreed it was the best budget choice for beginners.",
+                  "Read more"]
+    art = clean_article("\n\n".join(body + items + [_PROSE.replace("Tuesday", "Saturday")]),
+                        input="text", metadata=False)
+    assert "Singer sewing machine review" in art.text and "Bernette machine" in art.text
+    assert "Read more" not in art.text and "Saturday evening" in art.text
+    assert clean_article(art.text, input="text", metadata=False).text == art.text
+    teasers = ["Read more", "Ten ways the city could pay for a new ferry before the...",
+               "Why the old market hall closed its doors last..."]
+    art = clean_article("\n\n".join(body + teasers), input="text", metadata=False)
+    assert "Read more" not in art.text and "old market hall" not in art.text

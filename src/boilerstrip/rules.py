@@ -529,6 +529,7 @@ THRESHOLDS = {
     "text_end_max_after_share": 0.5,  # a related/comments line ends the article when the
                                       # prose after it is at most this share of the text
                                       # before it (menus not counted)
+    "text_pointer_min_repeats": 3,  # a related line seen this often is a button, not a heading
     "text_menu_block_min_lines": 8,       # a block of this many lines is no paragraph
     "text_menu_block_max_stop_density": 0.25,  # ... when fewer of its words are stopwords
     "text_menu_block_max_ends": 0.02,  # ... and it ends fewer sentences per word than this

@@ -257,7 +257,26 @@ def _text_features(seg: Segmentation) -> list:
             "phrase": phrase_reason(b.text, words), "class": _classify(b.chars, 0.0, sd, have_stop),
             "menu_item": menu and nw <= menu_max,
         }
+    _repeated_pointers(blocks)
     return content
+
+
+def _repeated_pointers(blocks) -> None:
+    """A related line printed again and again ("Read more" under each item of a list)
+    is each item's button, no heading over the lines that follow: a control."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        if b.features["phrase"] == "related" and b.chars <= _POINTER_MAX_CHARS:
+            key = b.text.lower()
+            counts[key] = counts.get(key, 0) + 1
+    buttons = {key for key, n in counts.items() if n >= T["text_pointer_min_repeats"]}
+    if buttons:
+        for b in blocks:
+            if b.features["phrase"] == "related" and b.text.lower() in buttons:
+                b.features["phrase"] = "control"
+
+
+_POINTER_MAX_CHARS = 30
 
 
 # --------------------------------------------------------------------------
