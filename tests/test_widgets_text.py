@@ -625,3 +625,17 @@ def test_a_read_more_under_each_item_is_a_button_not_a_heading():
                "Why the old market hall closed its doors last..."]
     art = clean_article("\n\n".join(body + teasers), input="text", metadata=False)
     assert "Read more" not in art.text and "old market hall" not in art.text
+
+
+def test_a_table_above_an_in_body_related_box_is_no_prose_before_it():
+    """A price table (many lines, no sentence) above an in-body "More on ..." box, the
+    article's prose going on under the box as long as above it: the box ends nothing,
+    the table being no prose that came before it."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday")]
+    parts = ("deck", "piers", "cables", "railings", "lights", "drains", "joints", "paint")
+    table = "\n".join(f"{part} of the bridge\tcouncil budget\tmembers agreed" for part in parts * 5)
+    box = "More on the bridge\nWhy the ferry stopped\nWho pays for the new deck"
+    rest = [_PROSE.replace("Tuesday", day) for day in ("Sunday", "Saturday", "Thursday")]
+    art = clean_article("\n\n".join(body + [table, box] + rest), input="text", metadata=False)
+    assert "Thursday evening" in art.text and "Tuesday evening" in art.text
+    assert "Why the ferry stopped" not in art.text

@@ -527,8 +527,8 @@ THRESHOLDS = {
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
     "text_end_max_after_share": 0.5,  # a related/comments line ends the article when the
-                                      # prose after it is at most this share of the text
-                                      # before it (menus not counted)
+                                      # prose after it is at most this share of the prose
+                                      # before it (menus, tables, forms not counted)
     "text_pointer_min_repeats": 3,  # a related line seen this often is a button, not a heading
     "text_menu_block_min_lines": 8,       # a block of this many lines is no paragraph
     "text_menu_block_max_stop_density": 0.25,  # ... when fewer of its words are stopwords

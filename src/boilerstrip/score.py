@@ -836,6 +836,7 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
     mega-menu longer than the article must not let a widget over the article end it),
     except for a line at ``ends`` (a copyright line ends what follows it anyway)."""
     after, strong_after = sum(weight), sum(strong_weight)
+    total_strong = strong_after  # (what counted before a line: total_strong - strong_after)
     seen = own = 0
     for k, b in enumerate(blocks):
         after -= weight[k]
@@ -846,14 +847,15 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
                 own += b.chars
         elif seen >= T["min_chars_before_end"] and (b.features["phrase"] in _TEXT_END or k in ends):
             # a related/comments/counter line ends the article unless at least half as
-            # much prose follows as came before (an in-body "Related" box sits inside a
-            # long article); a share bar or a newsletter box may sit inside it too, so
-            # they end it only when little prose follows
+            # much prose follows as came before it (an in-body "Related" box sits inside
+            # a long article; a table or a form above it is no prose); a share bar or a
+            # newsletter box may sit inside it too, so they end it only when little
+            # prose follows
             if k in ends:
                 if strong_after <= seen:
                     return k
             elif b.features["phrase"] in _TERMINATING:
-                if strong_after <= T["text_end_max_after_share"] * own:
+                if strong_after <= T["text_end_max_after_share"] * (total_strong - strong_after):
                     return k
             elif after <= T["end_rest_share"] * own:
                 return k
