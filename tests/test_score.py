@@ -1,7 +1,7 @@
 """Unit tests of stage 2, scoring (src/boilerstrip/score.py), on small made-up pages."""
 from __future__ import annotations
 
-from boilerstrip import score
+from boilerstrip import clean_article, score
 from boilerstrip.score import Options, phrase_reason
 from boilerstrip.segment import segment_markup, segment_text
 
@@ -204,8 +204,6 @@ def test_reading_pointers_are_headings_only_when_they_read_as_one():
 
 
 def test_a_sentence_starting_keep_reading_does_not_end_the_article():
-    from boilerstrip import clean_article
-
     paras = _paragraphs(6)
     paras.insert(3, "Keep reading to find out which of the three designs the members chose.")
     paras.insert(5, "Also read how the town paid for its last library.")
@@ -236,8 +234,6 @@ def test_a_sentence_starting_more_on_is_no_related_heading():
 
 
 def test_a_credit_sentence_does_not_end_a_text_article():
-    from boilerstrip import clean_article
-
     paras = _paragraphs(6)
     paras.insert(3, "The new tram is built with two core ideas in mind:")
     art = clean_article("\n\n".join(paras), input="text")
@@ -258,8 +254,6 @@ def test_template_filler_is_a_placeholder():
 
 
 def test_template_filler_is_removed_from_html_and_text():
-    from boilerstrip import clean_article
-
     paras = _paragraphs(5)
     body = "".join(f"<p>{p}</p>" for p in paras[:3]) + f"<h2>Lorem Ipsum</h2><p>{LOREM}</p>" + \
         "".join(f"<p>{p}</p>" for p in paras[3:])

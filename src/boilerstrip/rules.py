@@ -530,6 +530,7 @@ THRESHOLDS = {
                                       # prose after it is at most this share of the prose
                                       # before it (menus, tables, forms not counted)
     "text_pointer_min_repeats": 3,  # a related line seen this often is a button, not a heading
+    "text_pointer_max_chars": 30,   # ... when this short ("Read more")
     "text_menu_block_min_lines": 8,       # a block of this many lines is no paragraph
     "text_menu_block_max_stop_density": 0.25,  # ... when fewer of its words are stopwords
     "text_menu_block_max_ends": 0.02,  # ... and it ends fewer sentences per word than this

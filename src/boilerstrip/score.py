@@ -266,7 +266,7 @@ def _repeated_pointers(blocks) -> None:
     is each item's button, no heading over the lines that follow: a control."""
     counts: dict[str, int] = {}
     for b in blocks:
-        if b.features["phrase"] == "related" and b.chars <= _POINTER_MAX_CHARS:
+        if b.features["phrase"] == "related" and b.chars <= T["text_pointer_max_chars"]:
             key = b.text.lower()
             counts[key] = counts.get(key, 0) + 1
     buttons = {key for key, n in counts.items() if n >= T["text_pointer_min_repeats"]}
@@ -274,9 +274,6 @@ def _repeated_pointers(blocks) -> None:
         for b in blocks:
             if b.features["phrase"] == "related" and b.text.lower() in buttons:
                 b.features["phrase"] = "control"
-
-
-_POINTER_MAX_CHARS = 30
 
 
 # --------------------------------------------------------------------------
