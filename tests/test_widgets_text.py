@@ -639,3 +639,40 @@ def test_a_table_above_an_in_body_related_box_is_no_prose_before_it():
     art = clean_article("\n\n".join(body + [table, box] + rest), input="text", metadata=False)
     assert "Thursday evening" in art.text and "Tuesday evening" in art.text
     assert "Why the ferry stopped" not in art.text
+
+
+def test_a_comment_list_naming_the_post_ends_the_article_however_long():
+    """A blog's comment list under its heading "59 Comments on “Title”" runs longer than
+    the post: the heading names the post, so it ends the article all the same, and no
+    comment stays. A thread's "20 replies to this topic", which names no post, is judged
+    as other comments lines are: the replies, longer than the first post, stay."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday")]
+    comments = []
+    for k, name in enumerate(("Emma", "Chris S", "Max Battcher", "Pete", "Kent Bunn", "Marc") * 2):
+        comments += [f"{name}\nDecember 18, 2025, 9:{10 + k} pm",
+                     f"I read this twice, and reply number {k} agrees that the council should "
+                     "pay for the bridge before the ferry stops running, as the members said "
+                     "at the long meeting on the riverside last week."]
+    for heading in ("59 Comments on “The council and the bridge”",
+                    "12 Kommentare zu „Die Brücke“"):
+        art = clean_article("\n\n".join(body + [heading] + comments), input="text", metadata=False)
+        assert "Friday evening" in art.text and "Tuesday evening" in art.text
+        assert "reply number" not in art.text and heading not in art.text
+    art = clean_article("\n\n".join(body[:1] + ["20 replies to this topic"] + comments),
+                        input="text", metadata=False)
+    assert "reply number 11" in art.text
+
+
+def test_footer_link_headings_cookie_panels_and_recently_viewed_are_widgets():
+    """Headings a page's footer and consent panel print over their links ("Quick Links",
+    "Connect with us", "Functional Cookies", "Recently viewed") name what they are."""
+    from boilerstrip.score import phrase_reason
+    for line, reason in (("Quick Links", "navigation"), ("Useful links:", "navigation"),
+                         ("Footer navigation", "navigation"), ("Back to blog", "navigation"),
+                         ("Connect with us", "share"), ("Functional Cookies", "cookie"),
+                         ("Strictly Necessary Cookies", "cookie"), ("Cookie List", "cookie"),
+                         ("List of IAB Vendors", "cookie"), ("Recently viewed products", "related")):
+        assert phrase_reason(line) == reason, line
+    for line in ("Quick links to the council's budget are in the report below.",
+                 "We connect with us all through the bridge.", "Recently viewed as a success"):
+        assert phrase_reason(line) is None, line

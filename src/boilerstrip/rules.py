@@ -254,6 +254,8 @@ WIDGET_PHRASES = {
         r"deja un comentario|deja una respuesta|lascia un commento)\b",
         r"^comments? (are )?closed\b", r"^reply$",
         r"^\d+ (thoughts|comments?|responses?|replies) (on|to)\b",
+        r"^\d+ (kommentare?|commentaires?|réflexions?|comentarios?|respuestas?|commenti|risposte|reacties) "
+        r"(zu|sur|au sujet de|en|a|para|su|op) [„“\"«‘']",
         r"\bcomments powered by\b", r"^(comment|name|email|website|e-mail)\s*\*?$",
         r"^save my name, email\b",
         r"^(this )?(topic|thread|discussion|question) (was|has been|is) (automatically )?(closed|locked|"
@@ -267,7 +269,7 @@ WIDGET_PHRASES = {
         r"^follow us\b", r"^(suivez-nous|folgen sie uns|síguenos|seguici)\b",
         r"^like this:$", r"^like loading\b",
         r"^if you (like|liked|enjoyed) (it|this)( post| article)?,? (please )?share\b",
-        r"^help (me|us) spread the word\b",
+        r"^help (me|us) spread the word\b", r"^(connect|get social) with us\s*:?$",
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
@@ -291,6 +293,10 @@ WIDGET_PHRASES = {
         r"\bcookie (policy|settings|preferences)\b", r"\bby continuing to (use|browse)\b",
         r"\b(verwendet|nutzt) cookies\b", r"\butilise des cookies\b", r"\butiliza(mos)? cookies\b",
         r"\butilizza(mo)? (i )?cookie\b",
+        # a consent panel's category headings and vendor list
+        r"^(strictly necessary|necessary|functional|functionality|performance|targeting|analytics|"
+        r"marketing|advertising|social media) cookies$", r"^cookie (list|declaration)$",
+        r"^(list of )?iab vendors\b",
     ],
     "related": [
         r"^related( articles?| posts?| stories| content| news| reading| links| coverage| topics)?\s*:?$",
@@ -312,6 +318,7 @@ WIDGET_PHRASES = {
         r"^(latest|recent) (news|posts|articles|stories)\s*:?$", r"^also on\b.{0,60}$",
         r"^(other |more )?related (?!to\b)[\w-]+( [\w-]+)?\s*[:.…]*$",
         r"^more to (explore|read|discover|love|watch|see)\b.{0,20}$",
+        r"^recently viewed( items| products| articles)?\s*:?$",
         r"\b(customers|people|shoppers) who (viewed|bought|purchased|liked) this\b",
         r"^(other |more )?(posts|articles|stories|guides|recipes|products) you (may|might|will|'ll) (also )?"
         r"(like|enjoy|love)\b",
@@ -336,6 +343,8 @@ WIDGET_PHRASES = {
         r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
+        r"^(quick|useful|helpful|important) links\s*:?$", r"^footer( navigation| menu| links)?$",
+        r"^back to (blog|news|all (posts|articles|news))$",
         r"^(table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
         r"sommaire|índice|indice|inhoudsopgave)\s*:?$",
         # (a pattern that may start with an optional sign or a space is written as two:
@@ -461,6 +470,16 @@ TEXT_COPYRIGHT_PATTERNS = [
     r"\b(all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|"
     r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
     r"wszelkie prawa zastrzeżone)\.?$",
+]
+#: Text input: a comment list's heading that names the post ("59 Comments on “Title”",
+#: "3 thoughts on “Title”", "12 Kommentare zu „Titel“"; lower case, matched on the line):
+#: it stands only under the post it names, so after enough text it ends the article
+#: however long the comments below it run (a forum's "20 replies to this topic" names no
+#: post and is judged as other comments lines are).
+TEXT_COMMENT_LIST_PATTERNS = [
+    r"^\d[\d,.]*\s+(thoughts?|comments?|responses?|replies|reactions?|kommentare?|commentaires?|"
+    r"réflexions?|comentarios?|respuestas?|commenti|risposte|reacties)\s+"
+    r"(on|to|zu|sur|au sujet de|en|a|para|su|op)\s*[“\"«‘'„]",
 ]
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).

@@ -698,6 +698,7 @@ _TEXT_INLINE = frozenset(("promo",) + rules.TEXT_INNER_REASONS)
 
 
 _COPYRIGHT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COPYRIGHT_PATTERNS), re.M)
+_COMMENT_LIST = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COMMENT_LIST_PATTERNS))
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
 
@@ -824,14 +825,15 @@ def _best_run(values: list[float]) -> tuple[int, int]:
 
 
 def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=frozenset(),
-              chrome=None) -> int:
+              chrome=None, always=frozenset()) -> int:
     """The first section widget (or widget line at one of the indices ``ends``) after
     enough text that less follows than came before: ``weight`` is what each block counts
     for after a share bar or a newsletter box, ``strong_weight`` after a
     related/comments/counter line (and ``ends``); len(blocks) when there is none.
     ``chrome`` flags the page's menus: they are no article text that came before (a
     mega-menu longer than the article must not let a widget over the article end it),
-    except for a line at ``ends`` (a copyright line ends what follows it anyway)."""
+    except for a line at ``ends`` (a copyright line ends what follows it anyway). A line at
+    ``always`` (a comment list's heading naming the post) ends it whatever follows."""
     after, strong_after = sum(weight), sum(strong_weight)
     total_strong = strong_after  # (what counted before a line: total_strong - strong_after)
     seen = own = 0
@@ -848,6 +850,8 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
             # a long article; a table or a form above it is no prose); a share bar or a
             # newsletter box may sit inside it too, so they end it only when little
             # prose follows
+            if k in always:
+                return k
             if k in ends:
                 if strong_after <= seen:
                     return k
@@ -919,7 +923,10 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # (a line of prose, a cut or a byline is chrome only as a column of short lines)
     chrome = known[1] if known else [(kd in _CHROME_KINDS or "\n" in b.text) and _chrome_like(b, kd, stop)
                                      for kd, b in zip(kinds, blocks)]
-    end = _text_end(blocks, kinds, prose, prose, ends=copyright, chrome=chrome)
+    # (and so does a comment list's heading that names the post, whatever follows)
+    comment_list = {k for k, b in enumerate(blocks)
+                    if b.features["phrase"] == "comments" and _COMMENT_LIST.match(b.text.lower())}
+    end = _text_end(blocks, kinds, prose, prose, ends=copyright, chrome=chrome, always=comment_list)
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     base = known[3] if known else [_text_value(kd, b, 1.0, ch, sh) for kd, b, ch, sh in zip(kinds, blocks, chrome, shaped)]
     values = base
