@@ -676,3 +676,30 @@ def test_footer_link_headings_cookie_panels_and_recently_viewed_are_widgets():
     for line in ("Quick links to the council's budget are in the report below.",
                  "We connect with us all through the bridge.", "Recently viewed as a success"):
         assert phrase_reason(line) is None, line
+
+
+def test_blog_comment_headers_end_the_article_however_long_the_comments_run():
+    """A blog's comments flattened without their heading: "Sharon says", the date on the
+    next line, the comment; repeated more often than the post is long. The first header
+    ends the article. A forum's "name said:" quote line, with no date under it, and one
+    "Name says:" line introducing a quote in the article, end nothing."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday")]
+    comments = []
+    for k, name in enumerate(("Sharon", "Jill Winger", "Amy", "Doris Adams-Boyd") * 4):
+        comments += [f"{name} says", f"July {k + 1}, 2015 at 3:{10 + k} pm",
+                     f"Comment number {k}: the council should pay for the bridge before the "
+                     "ferry stops running, as the members said at the long meeting last week.",
+                     "Reply"]
+    for lines in (comments, [f"{a}\n{b}" if a.endswith("says") else a
+                             for a, b in zip(comments, comments[1:] + [""])
+                             if not _is_date(a)]):
+        art = clean_article("\n\n".join(body + lines), input="text", metadata=False)
+        assert "Friday evening" in art.text and "Tuesday evening" in art.text
+        assert "Comment number" not in art.text and "Sharon says" not in art.text
+    quoted = body[:1] + ["Mayor Jane Doe says:", body[1], "Ralston18 said:", body[2]]
+    art = clean_article("\n\n".join(quoted), input="text", metadata=False)
+    assert "Monday evening" in art.text and "Friday evening" in art.text
+
+
+def _is_date(line: str) -> bool:
+    return line.startswith("July ") and " at " in line

@@ -481,6 +481,13 @@ TEXT_COMMENT_LIST_PATTERNS = [
     r"réflexions?|comentarios?|respuestas?|commenti|risposte|reacties)\s+"
     r"(on|to|zu|sur|au sujet de|en|a|para|su|op)\s*[“\"«‘'„]",
 ]
+#: Text input: a comment's header in a blog's comment list, as a scraper flattens it: the
+#: commenter's name and "says" on one line, the date on the next ("Sharon says" /
+#: "July 14, 2015 at 3:53 pm"). Two such headers or more after enough text: the first ends
+#: the article, however long the comments run. (A forum quotes a post with "... said:"
+#: and no date under it: no match.) Lower case, matched per line.
+TEXT_COMMENT_HEADER = r"^\S.{0,50}\s(says|schreibt|dit|dice|escribe|scrive|zegt)\s*:?$"
+TEXT_COMMENT_DATE = r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\bago$"
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")
@@ -539,6 +546,7 @@ THRESHOLDS = {
                                 # holds the region
     # end-of-article cut
     "min_chars_before_end": 400,  # a terminator only counts after this much article text
+    "text_comment_header_max_chars": 60,  # a blog comment's header: its name and date lines
     "end_rest_share": 0.25,       # ... and cuts the rest when the prose after it is below
                                   # this share of the prose before it
     # tidy

@@ -699,6 +699,8 @@ _TEXT_INLINE = frozenset(("promo",) + rules.TEXT_INNER_REASONS)
 
 _COPYRIGHT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COPYRIGHT_PATTERNS), re.M)
 _COMMENT_LIST = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COMMENT_LIST_PATTERNS))
+_COMMENT_HEADER = re.compile(rules.TEXT_COMMENT_HEADER)
+_COMMENT_DATE = re.compile(rules.TEXT_COMMENT_DATE)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
 
@@ -833,13 +835,16 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
     ``chrome`` flags the page's menus: they are no article text that came before (a
     mega-menu longer than the article must not let a widget over the article end it),
     except for a line at ``ends`` (a copyright line ends what follows it anyway). A line at
-    ``always`` (a comment list's heading naming the post) ends it whatever follows."""
+    ``always`` (a comment list's heading naming the post, a blog comment's header) ends
+    it whatever follows."""
     after, strong_after = sum(weight), sum(strong_weight)
     total_strong = strong_after  # (what counted before a line: total_strong - strong_after)
     seen = own = 0
     for k, b in enumerate(blocks):
         after -= weight[k]
         strong_after -= strong_weight[k]
+        if k in always and seen >= T["min_chars_before_end"]:
+            return k
         if kinds[k] != "widget":
             seen += b.chars
             if chrome is None or not chrome[k]:
@@ -850,8 +855,6 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
             # a long article; a table or a form above it is no prose); a share bar or a
             # newsletter box may sit inside it too, so they end it only when little
             # prose follows
-            if k in always:
-                return k
             if k in ends:
                 if strong_after <= seen:
                     return k
@@ -863,11 +866,27 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
     return len(blocks)
 
 
-def _listing_end(blocks, kinds, chrome) -> tuple[int, list[int]]:
+def _comment_headers(blocks) -> list[int]:
+    """The blocks that start with a blog comment's header: a "Name says" line, then a
+    line that dates it (in the same block or at the top of the next)."""
+    out = []
+    top = T["text_comment_header_max_chars"]
+    for k, b in enumerate(blocks):
+        lines = b.text.split("\n", 2)
+        if len(lines[0]) > top or not _COMMENT_HEADER.match(lines[0].lower()):
+            continue
+        nxt = lines[1] if len(lines) > 1 else (blocks[k + 1].text.split("\n", 1)[0] if k + 1 < len(blocks) else "")
+        if len(nxt) <= top and _COMMENT_DATE.search(nxt.lower()):
+            out.append(k)
+    return out
+
+
+def _listing_end(blocks, kinds, chrome, always=frozenset()) -> tuple[int, list[int]]:
     """Where a listing ends. Its items are short lines, no prose: what counts after a
     widget is all text that is no chrome (after a related/comments line, teasers, a
     headline over a summary cut short, are what it announces and do not count); a
-    footer or cookie line ends it too, with the link columns and their headings over it.
+    footer or cookie line ends it too, with the link columns and their headings over it,
+    and so does a line at ``always`` as it ends an article.
     Also returns what each block counts for with teasers not counted."""
     n = len(blocks)
     weight = [0 if kinds[k] == "widget" or chrome[k] else b.chars for k, b in enumerate(blocks)]
@@ -878,7 +897,7 @@ def _listing_end(blocks, kinds, chrome) -> tuple[int, list[int]]:
         if u >= 0:
             no_teaser[u:k + 1] = [0] * (k + 1 - u)
     footers = {k for k, b in enumerate(blocks) if b.features["phrase"] in _LISTING_END}
-    end = _text_end(blocks, kinds, weight, no_teaser, footers)
+    end = _text_end(blocks, kinds, weight, no_teaser, footers, always=always)
     if end < n and blocks[end].features["phrase"] in _LISTING_END:
         while end > 0 and (chrome[end - 1] or (
                 kinds[end - 1] == "headline"
@@ -926,6 +945,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # (and so does a comment list's heading that names the post, whatever follows)
     comment_list = {k for k, b in enumerate(blocks)
                     if b.features["phrase"] == "comments" and _COMMENT_LIST.match(b.text.lower())}
+    headers = _comment_headers(blocks)
+    if len(headers) >= 2:
+        comment_list.add(headers[0])
     end = _text_end(blocks, kinds, prose, prose, ends=copyright, chrome=chrome, always=comment_list)
     # pass 1 without cohesion, pass 2 with cohesion against the pass-1 article core
     base = known[3] if known else [_text_value(kd, b, 1.0, ch, sh) for kd, b, ch, sh in zip(kinds, blocks, chrome, shaped)]
@@ -958,7 +980,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
         # nothing reads as an article (a listing, or one stray line such as an author
         # box): all but widgets up to the end, after the menus on top (found below)
         listing = True
-        end, own_text = _listing_end(blocks, kinds, chrome)
+        end, own_text = _listing_end(blocks, kinds, chrome, comment_list)
         i, j = 0, end
     # what follows the best run up to the end, and is no widget, belongs to it, unless
     # teasers start there: a headline, then a summary cut short that shares nothing with
