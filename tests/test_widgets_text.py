@@ -703,3 +703,31 @@ def test_blog_comment_headers_end_the_article_however_long_the_comments_run():
 
 def _is_date(line: str) -> bool:
     return line.startswith("July ") and " at " in line
+
+
+def test_a_bare_comments_heading_ends_the_article_but_one_under_each_item_is_a_button():
+    """"Comments" alone over a short comment list after the article ends it. Printed
+    under each item of a listing, the same line is each item's button: the listing
+    stays whole. "Reply" under each comment still marks the comment list."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday", "Sunday")]
+    comment = ("Great read, the council should pay for the bridge before the ferry stops "
+               "running, as the members said at the long meeting.")
+    art = clean_article("\n\n".join(body + ["Comments", "Sheri\n" + comment]),
+                        input="text", metadata=False)
+    assert "Sunday evening" in art.text and "Great read" not in art.text
+    items = []
+    for name in ("Janome", "Bernette", "Brother", "Singer", "Juki", "Pfaff"):
+        items += [f"{name} sewing machine review",
+                  f"The council members who sew tested the {name} machine at the bridge "
+                  "meeting, and most agreed it was the best budget choice for beginners.",
+                  "Comments"]
+    art = clean_article("\n\n".join(items), input="text", metadata=False)
+    assert "Pfaff machine" in art.text and "Janome machine" in art.text
+    assert "\nComments" not in art.text
+    replies = []
+    for name in ("Editor", "James", "Anonymous", "Mark"):
+        replies += ["Reply", f"{name} September 15, 2008 at 9:19 PM",
+                    f"Thanks {name}, my grandmother cooked rice this way for years and "
+                    "loved every pot of it, so I shall try it soon."]
+    art = clean_article("\n\n".join(body + replies), input="text", metadata=False)
+    assert "Sunday evening" in art.text and "grandmother" not in art.text

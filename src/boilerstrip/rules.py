@@ -244,7 +244,7 @@ WIDGET_PHRASES = {
         r"would love your thoughts", r"please comment", r"^join the (discussion|conversation)\b",
         r"^[\d,.]+\s+((reader|user|visitor|member)s?'?\s+)?(comments?|responses?|replies)\b",
         r"^(comments?|responses?|replies)\s*\(?[\d,.]+\)?$",
-        r"^(reader|user|visitor)s?'? comments\s*:?$", r"^(comments? navigation|(older|newer) comments)$",
+        r"^(reader|user|visitor)s?'? comments\s*:?$", r"^comments\s*:?$", r"^(comments? navigation|(older|newer) comments)$",
         r"^(no|view|show|load|hide) (more )?comments\b", r"^(be the first to comment)\b",
         r"^no (responses|replies)( yet)?\b",
         r"your email address will not be published", r"required fields are marked",
@@ -488,6 +488,10 @@ TEXT_COMMENT_LIST_PATTERNS = [
 #: and no date under it: no match.) Lower case, matched per line.
 TEXT_COMMENT_HEADER = r"^\S.{0,50}\s(says|schreibt|dit|dice|escribe|scrive|zegt)\s*:?$"
 TEXT_COMMENT_DATE = r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\bago$"
+#: Text input: a comment's "Reply" button (lower case, the whole line). Printed under each
+#: comment it marks the comment list; other related or comments lines printed again and
+#: again (THRESHOLDS' text_pointer_min_repeats) are each item's button.
+TEXT_REPLY_LINE = r"^(reply|antworten|répondre|responder|rispondi|reageer|odpowiedz)$"
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")

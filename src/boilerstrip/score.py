@@ -261,18 +261,25 @@ def _text_features(seg: Segmentation) -> list:
     return content
 
 
+_POINTERS = ("related", "comments")
+_REPLY = re.compile(rules.TEXT_REPLY_LINE)
+
+
 def _repeated_pointers(blocks) -> None:
-    """A related line printed again and again ("Read more" under each item of a list)
-    is each item's button, no heading over the lines that follow: a control."""
+    """A related or comments line printed again and again ("Read more", "Comments" under
+    each item of a list) is each item's button, no heading over the lines that follow:
+    a control. Not "Reply": under each comment, it marks a comment list as one."""
     counts: dict[str, int] = {}
     for b in blocks:
-        if b.features["phrase"] == "related" and b.chars <= T["text_pointer_max_chars"]:
+        if b.features["phrase"] in _POINTERS and b.chars <= T["text_pointer_max_chars"]:
             key = b.text.lower()
+            if _REPLY.match(key):
+                continue
             counts[key] = counts.get(key, 0) + 1
     buttons = {key for key, n in counts.items() if n >= T["text_pointer_min_repeats"]}
     if buttons:
         for b in blocks:
-            if b.features["phrase"] == "related" and b.text.lower() in buttons:
+            if b.features["phrase"] in _POINTERS and b.text.lower() in buttons:
                 b.features["phrase"] = "control"
 
 
