@@ -731,3 +731,21 @@ def test_a_bare_comments_heading_ends_the_article_but_one_under_each_item_is_a_b
                     "loved every pot of it, so I shall try it soon."]
     art = clean_article("\n\n".join(body + replies), input="text", metadata=False)
     assert "Sunday evening" in art.text and "grandmother" not in art.text
+
+
+def test_footer_column_headings_stop_the_article_with_their_links():
+    """A footer flattened after the article: "Company" over its links, "Legal" over
+    others. The headings and their links go; the same word inside a sentence, or a
+    footer menu whose other lines name it ("About Us\\nTerms of Use"), is judged as
+    before."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday")]
+    for footer in (["Company", "Learning Center About Us Service Area Memberships", "Legal",
+                    "Accessibility Statement Sitemap Wholesale"],
+                   ["Company", "Our Story Team Careers Affiliates Contact Us"]):
+        art = clean_article("\n\n".join(body + footer), input="text", metadata=False)
+        assert "Friday evening" in art.text
+        assert "Memberships" not in art.text and "Wholesale" not in art.text
+        assert "Affiliates" not in art.text
+    from boilerstrip.score import _FOOTER_HEADING
+    assert _FOOTER_HEADING.match("about us\nour story")
+    assert not _FOOTER_HEADING.match("company news from the council")

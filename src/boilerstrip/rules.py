@@ -492,6 +492,13 @@ TEXT_COMMENT_DATE = r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\bago$"
 #: comment it marks the comment list; other related or comments lines printed again and
 #: again (THRESHOLDS' text_pointer_min_repeats) are each item's button.
 TEXT_REPLY_LINE = r"^(reply|antworten|répondre|responder|rispondi|reageer|odpowiedz)$"
+#: Text input: the headings over a footer's link columns (words an article rarely heads a
+#: part with; "Contact us", "Get in touch" are buttons: controls). A block that starts with
+#: one, alone on its line, and holds no other widget line is navigation: it stops the
+#: article, and the link lines under it go with it. (A footer menu "About Us\nTerms of
+#: Use\n..." is judged by its other lines first.) Lower case.
+TEXT_FOOTER_HEADINGS = (r"^(company|about us|legal|careers|social|my account|customer (service|care)|"
+                        r"help (center|centre))\s*:?(\n|$)")
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")

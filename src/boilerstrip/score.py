@@ -257,8 +257,15 @@ def _text_features(seg: Segmentation) -> list:
             "phrase": phrase_reason(b.text, words), "class": _classify(b.chars, 0.0, sd, have_stop),
             "menu_item": menu and nw <= menu_max,
         }
+    for b in blocks:
+        if not b.features["phrase"] and _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower()):
+            b.features["phrase"] = "navigation"
     _repeated_pointers(blocks)
     return content
+
+
+_FOOTER_HEADING = re.compile(rules.TEXT_FOOTER_HEADINGS)
+_FOOTER_HEADING_MAX = 21  # (the longest heading, its colon and a line break)
 
 
 _POINTERS = ("related", "comments")
