@@ -885,11 +885,17 @@ def _comment_headers(blocks) -> list[int]:
     line that dates it (in the same block or at the top of the next)."""
     out = []
     top = T["text_comment_header_max_chars"]
+    n = len(blocks)
     for k, b in enumerate(blocks):
-        lines = b.text.split("\n", 2)
-        if len(lines[0]) > top or not _COMMENT_HEADER.match(lines[0].lower()):
+        text = b.text
+        cut = text.find("\n")
+        first = text if cut < 0 else text[:cut]
+        if len(first) > top or not _COMMENT_HEADER.match(first.lower()):
             continue
-        nxt = lines[1] if len(lines) > 1 else (blocks[k + 1].text.split("\n", 1)[0] if k + 1 < len(blocks) else "")
+        if cut >= 0:
+            nxt = text[cut + 1:cut + 2 + top].split("\n", 1)[0]
+        else:
+            nxt = blocks[k + 1].text[:top + 1].split("\n", 1)[0] if k + 1 < n else ""
         if len(nxt) <= top and _COMMENT_DATE.search(nxt.lower()):
             out.append(k)
     return out
