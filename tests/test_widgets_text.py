@@ -671,10 +671,14 @@ def test_footer_link_headings_cookie_panels_and_recently_viewed_are_widgets():
                          ("Footer navigation", "navigation"), ("Back to blog", "navigation"),
                          ("Connect with us", "share"), ("Functional Cookies", "cookie"),
                          ("Strictly Necessary Cookies", "cookie"), ("Cookie List", "cookie"),
-                         ("List of IAB Vendors", "cookie"), ("Recently viewed products", "related")):
+                         ("List of IAB Vendors", "cookie"), ("Recently viewed products", "related"),
+                         ("Pagination", "navigation"), ("Go to page", "navigation"),
+                         ("Search for:", "navigation"), ("Live chat", "control"),
+                         ("Feedback", "control"), ("How can we help?", "control")):
         assert phrase_reason(line) == reason, line
     for line in ("Quick links to the council's budget are in the report below.",
-                 "We connect with us all through the bridge.", "Recently viewed as a success"):
+                 "We connect with us all through the bridge.", "Recently viewed as a success",
+                 "How can we help the council pay for the bridge?", "Feedback from the members"):
         assert phrase_reason(line) is None, line
 
 

@@ -187,7 +187,8 @@ CALL_TO_ACTION_LABELS = (
     r"(apply|book|donate|register|enroll|enrol) (now|today)|get in touch( today| with us)?|"
     r"explore (our )?products|(check|see|compare) (the )?(latest )?(price|prices|deals?) at [\w.&'’ -]{1,30}|"
     r"add to registry|favou?rite|save (this|for later)( story| article| post| recipe| event)?|"
-    r"send feedback|was this (page |article )?(helpful|useful)\??|view less|"
+    r"send feedback|feedback|live chat|chat (with us|now)|how can we help( you)?( today)?\??|"
+    r"was this (page |article )?(helpful|useful)\??|view less|"
     r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
     r"summarize with ai|start (a |your )?free trial|sign up for (a )?free( trial)?|"
     r"get started( for free| today| free| - free)?|tell me more|"
@@ -345,6 +346,7 @@ WIDGET_PHRASES = {
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
         r"^(quick|useful|helpful|important) links\s*:?$", r"^footer( navigation| menu| links)?$",
         r"^back to (blog|news|all (posts|articles|news))$",
+        r"^(pagination|go to page|search for)\s*:?$",
         r"^(table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
         r"sommaire|índice|indice|inhoudsopgave)\s*:?$",
         # (a pattern that may start with an optional sign or a space is written as two:
