@@ -346,7 +346,7 @@ def targets(s: dict, rows: list[dict], seeds: dict,
         need = best_c4 + 0.08
         b = ms["boilerstrip"]["f"]
         out.append(("full-page dump: F1 >= C4's + 0.08 (the better of c4 / c4-lines)",
-                    f"F1 {b:.3f} vs {best_c4:.3f} + 0.08 = {need:.3f}", b >= need))
+                    f"F1 {b:.4f} vs {best_c4:.4f} + 0.08 = {need:.4f}", b >= need))
     if "container" in s:
         d = s["container"]["methods"]["boilerstrip"]
         share, n = d["teasers"]
