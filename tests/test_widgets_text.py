@@ -753,3 +753,22 @@ def test_footer_column_headings_stop_the_article_with_their_links():
     from boilerstrip.score import _FOOTER_HEADING
     assert _FOOTER_HEADING.match("about us\nour story")
     assert not _FOOTER_HEADING.match("company news from the council")
+
+
+def test_a_consent_panel_after_the_article_goes_however_long_its_texts():
+    """A consent manager's panel flattened under the article: its notice and category
+    texts run longer than a cookie phrase may, but their standard openings name them."""
+    body = [_PROSE.replace("Tuesday", day) for day in ("Tuesday", "Monday", "Friday")]
+    filler = (" This information might be about you, your preferences or your device and is "
+              "mostly used to make the site work as you expect it to.") * 4
+    panel = ["We and our 644 partners store and access personal data, like browsing data or "
+             "unique identifiers, on your device." + filler,
+             "Use precise geolocation data. Actively scan device characteristics for "
+             "identification." + filler,
+             "When you visit any website, it may store or retrieve information on your "
+             "browser, mostly in the form of cookies." + filler]
+    art = clean_article("\n\n".join(body + panel), input="text", metadata=False)
+    assert "Friday evening" in art.text
+    assert "partners" not in art.text and "geolocation" not in art.text
+    assert "retrieve information" not in art.text
+    assert all(b.reason == "cookie" for b in art.removed if "device" in b.text)

@@ -501,6 +501,20 @@ TEXT_REPLY_LINE = r"^(reply|antworten|répondre|responder|rispondi|reageer|odpow
 #: Use\n..." is judged by its other lines first.) Lower case.
 TEXT_FOOTER_HEADINGS = (r"^(company|about us|legal|careers|social|my account|customer (service|care)|"
                         r"help (center|centre))\s*:?(\n|$)")
+#: Text input: how the texts of a consent manager's panel start (the standard wording of
+#: the IAB framework's notice and of common consent tools' category descriptions). They
+#: run longer than a cookie phrase may (PHRASE_MAX_CHARS): a block that starts so is a
+#: cookie widget at any length. Lower case.
+TEXT_CONSENT_STARTS = [
+    r"we and our \d[\d,.]* (partners|vendors) (store|process|use|and)\b",
+    r"we and our (partners|vendors) (process|store|use) (your )?(personal )?data\b",
+    r"use precise geolocation data\b",
+    r"we process your data to deliver content or advertisements\b",
+    r"when you visit any (web ?site|site)\b.{0,40}\bstore or retrieve information\b",
+    r"these (cookies|technologies) (allow us to count|are necessary for the (web)?site to function|"
+    r"may be set through our site by our advertising partners|enable the (web)?site to provide|"
+    r"are set by a range of social media services)\b",
+]
 #: Text input, listing pages (no article found): widgets that end the listing too, as
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")

@@ -258,14 +258,19 @@ def _text_features(seg: Segmentation) -> list:
             "menu_item": menu and nw <= menu_max,
         }
     for b in blocks:
-        if not b.features["phrase"] and _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower()):
-            b.features["phrase"] = "navigation"
+        if not b.features["phrase"]:
+            if _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower()):
+                b.features["phrase"] = "navigation"
+            elif b.chars > rules.PHRASE_MAX_CHARS["cookie"] and _CONSENT.match(b.text[:_CONSENT_MAX].lower()):
+                b.features["phrase"] = "cookie"
     _repeated_pointers(blocks)
     return content
 
 
 _FOOTER_HEADING = re.compile(rules.TEXT_FOOTER_HEADINGS)
 _FOOTER_HEADING_MAX = 21  # (the longest heading, its colon and a line break)
+_CONSENT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_CONSENT_STARTS))
+_CONSENT_MAX = 120  # (what the longest start reads)
 
 
 _POINTERS = ("related", "comments")
