@@ -674,7 +674,10 @@ def test_footer_link_headings_cookie_panels_and_recently_viewed_are_widgets():
                          ("List of IAB Vendors", "cookie"), ("Recently viewed products", "related"),
                          ("Pagination", "navigation"), ("Go to page", "navigation"),
                          ("Search for:", "navigation"), ("Live chat", "control"),
-                         ("Feedback", "control"), ("How can we help?", "control")):
+                         ("Feedback", "control"), ("How can we help?", "control"),
+                         ("Skip to main site navigation", "navigation"), ("Breadcrumb", "navigation"),
+                         ("Your cart is empty", "control"), ("Continue shopping", "control"),
+                         ("Have an account?", "login")):
         assert phrase_reason(line) == reason, line
     for line in ("Quick links to the council's budget are in the report below.",
                  "We connect with us all through the bridge.", "Recently viewed as a success",

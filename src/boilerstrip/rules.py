@@ -187,6 +187,7 @@ CALL_TO_ACTION_LABELS = (
     r"(apply|book|donate|register|enroll|enrol) (now|today)|get in touch( today| with us)?|"
     r"explore (our )?products|(check|see|compare) (the )?(latest )?(price|prices|deals?) at [\w.&'’ -]{1,30}|"
     r"add to registry|favou?rite|save (this|for later)( story| article| post| recipe| event)?|"
+    r"continue shopping|your (shopping )?(cart|bag|basket) is (currently )?empty|"
     r"send feedback|feedback|live chat|chat (with us|now)|how can we help( you)?( today)?\??|"
     r"was this (page |article )?(helpful|useful)\??|view less|"
     r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
@@ -341,7 +342,8 @@ WIDGET_PHRASES = {
         r"^(view|see|read) (all|more) (posts|articles|stories) by [\w.'’ -]{2,40}$",
     ],
     "navigation": [
-        r"^skip to (main )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
+        r"^skip to (the )?(main )?(site )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
+        r"^(breadcrumbs?|navigation menu|main navigation|site navigation)$",
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
         r"^(quick|useful|helpful|important) links\s*:?$", r"^footer( navigation| menu| links)?$",
@@ -400,7 +402,7 @@ WIDGET_PHRASES = {
     ],
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
-        r"^already (have an account|a subscriber)\b",
+        r"^already (have an account|a subscriber)\b", r"^have an account\??$",
         r"^(this|the) (article|story|content|post) is (exclusive|only available|reserved) (to|for)\b",
         # what a guest sees under a thread: the reply box's stand-in
         r"^\(?you (must|need to|have to) (be )?(log ?in|logged in|sign ?in|signed in|login|register|"
