@@ -490,7 +490,8 @@ TEXT_COMMENT_LIST_PATTERNS = [
 #: "July 14, 2015 at 3:53 pm"). Two such headers or more after enough text: the first ends
 #: the article, however long the comments run. (A forum quotes a post with "... said:"
 #: and no date under it: no match.) Lower case, matched per line.
-TEXT_COMMENT_HEADER = r"^\S.{0,50}\s(says|schreibt|dit|dice|escribe|scrive|zegt)\s*:?$"
+TEXT_COMMENT_VERBS = ("says", "schreibt", "dit", "dice", "escribe", "scrive", "zegt")
+TEXT_COMMENT_HEADER = r"^\S.{0,50}\s(" + "|".join(TEXT_COMMENT_VERBS) + r")\s*:?$"
 TEXT_COMMENT_DATE = r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\bago$"
 #: Text input: a comment's "Reply" button (lower case, the whole line). Printed under each
 #: comment it marks the comment list; other related or comments lines printed again and

@@ -719,6 +719,7 @@ _TEXT_INLINE = frozenset(("promo",) + rules.TEXT_INNER_REASONS)
 _COPYRIGHT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COPYRIGHT_PATTERNS), re.M)
 _COMMENT_LIST = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COMMENT_LIST_PATTERNS))
 _COMMENT_HEADER = re.compile(rules.TEXT_COMMENT_HEADER)
+_COMMENT_VERBS = rules.TEXT_COMMENT_VERBS
 _COMMENT_DATE = re.compile(rules.TEXT_COMMENT_DATE)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
@@ -893,9 +894,15 @@ def _comment_headers(blocks) -> list[int]:
     n = len(blocks)
     for k, b in enumerate(blocks):
         text = b.text
-        cut = text.find("\n")
-        first = text if cut < 0 else text[:cut]
-        if len(first) > top or not _COMMENT_HEADER.match(first.lower()):
+        cut = text.find("\n", 0, top + 1)
+        if cut < 0:
+            if len(text) > top:
+                continue  # (a first line longer than a header's)
+            first = text
+        else:
+            first = text[:cut]
+        low = first.lower()
+        if not low.rstrip(" :").endswith(_COMMENT_VERBS) or not _COMMENT_HEADER.match(low):
             continue
         if cut >= 0:
             nxt = text[cut + 1:cut + 2 + top].split("\n", 1)[0]
