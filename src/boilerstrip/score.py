@@ -254,15 +254,9 @@ def _text_features(seg: Segmentation) -> list:
             content.append({w for w in ws if len(w) > 2})
         b.features = {
             "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3) if sd else 0.0,
-            "phrase": phrase_reason(b.text, words), "class": _classify(b.chars, 0.0, sd, have_stop),
+            "phrase": phrase_reason(b.text, words) or _text_phrase(b), "class": _classify(b.chars, 0.0, sd, have_stop),
             "menu_item": menu and nw <= menu_max,
         }
-    for b in blocks:
-        if not b.features["phrase"]:
-            if _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower()):
-                b.features["phrase"] = "navigation"
-            elif b.chars > rules.PHRASE_MAX_CHARS["cookie"] and _CONSENT.match(b.text[:_CONSENT_MAX].lower()):
-                b.features["phrase"] = "cookie"
     _repeated_pointers(blocks)
     return content
 
@@ -271,6 +265,18 @@ _FOOTER_HEADING = re.compile(rules.TEXT_FOOTER_HEADINGS)
 _FOOTER_HEADING_MAX = 21  # (the longest heading, its colon and a line break)
 _CONSENT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_CONSENT_STARTS))
 _CONSENT_MAX = 120  # (what the longest start reads)
+_COOKIE_MAX = rules.PHRASE_MAX_CHARS["cookie"]
+
+
+def _text_phrase(b) -> str | None:
+    """A text block's widget when no phrase names it: a footer column's heading on its
+    first line (navigation), or a consent panel's standard opening, longer than a
+    cookie phrase may be (cookie)."""
+    if _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower()):
+        return "navigation"
+    if b.chars > _COOKIE_MAX and _CONSENT.match(b.text[:_CONSENT_MAX].lower()):
+        return "cookie"
+    return None
 
 
 _POINTERS = ("related", "comments")
