@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import chain
 from functools import lru_cache
 from importlib import resources
@@ -92,22 +92,38 @@ def detect_counted(words_per_text: Iterable, known: Iterable[int] | None = None
     if hits >= need:
         return first_lang, first_stop, n, counts
     counts_of = Counter(chain.from_iterable(sampled))
-    sample = counts_of.keys()
+    # each stoplist's share of the sample, from the sample's words looked up once in the
+    # index of all stoplists: the distinct words found in it and their counts
+    index = _index()
+    found = [0] * len(sets)
+    covered = [0] * len(sets)
+    for w, c in counts_of.items():
+        for i in index.get(w, ()):
+            found[i] += 1
+            covered[i] += c
     for i in _first_tries(tuple(langs))[1:]:
-        stop = sets[i]
-        if sum(counts_of[w] for w in stop.intersection(sample)) >= need:
-            return langs[i], stop, n, counts
+        if covered[i] >= need:
+            return langs[i], sets[i], n, counts
     best, best_score = -1, 0.0
-    for i, stop in enumerate(sets):
-        hits = len(stop.intersection(sample))
+    for i, hits in enumerate(found):
         if hits and hits / norms[i] > best_score:
             best, best_score = i, hits / norms[i]
     if best < 0:
         return None, None, n, counts
-    covered = sum(counts_of[w] for w in sets[best].intersection(sample))
-    if covered < MIN_HITS * total:
+    if covered[best] < MIN_HITS * total:
         return None, None, n, counts
     return langs[best], sets[best], n, counts
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[int]]:
+    """Each stoplist word and the stoplists (their indices in :func:`_tables`) that hold it."""
+    _langs, sets, _norms = _tables()
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i, stop in enumerate(sets):
+        for w in stop:
+            index[w].append(i)
+    return index
 
 
 @lru_cache(maxsize=1)
