@@ -89,13 +89,14 @@ _FLOAT_GATE = _float_gate()
 _TIER_OF_LENGTH = [next(sets for lim, sets in _PHRASE_TIERS if n <= lim) for n in range(_MAX_LIMIT + 1)]
 
 
-def _phrase_line(text: str, words: list[str] | None = None) -> str | None:
-    """``words``: the \\w+ words of ``text.lower()``, when known."""
+def _phrase_line(text: str, words: list[str] | None = None, low: str | None = None) -> str | None:
+    """``words``: the \\w+ words of ``text.lower()``, and ``low``: ``text.lower()``, when known."""
     n = len(text)
     if n > _MAX_LIMIT:
         return None
     anchored, floating = _TIER_OF_LENGTH[n]
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     m1 = anchored.match(low) if anchored else None
     m2 = floating.search(low, words) if floating else None
     if m1 or m2:
@@ -111,13 +112,13 @@ def _phrase_line(text: str, words: list[str] | None = None) -> str | None:
     return None
 
 
-def phrase_reason(text: str, words: list[str] | None = None) -> str | None:
+def phrase_reason(text: str, words: list[str] | None = None, low: str | None = None) -> str | None:
     """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
     A longer text of several lines is judged by its first line (a section heading over
     its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
-    ``text.lower()``, when known (they spare reading them again)."""
+    ``text.lower()``, and ``low``: ``text.lower()``, when known (they spare reading them again)."""
     if "\n" not in text:
-        return _line_reason(text, words)
+        return _line_reason(text, words, low)
     # A block none of whose words is a floating phrase's gate word holds no floating
     # phrase in any of its lines (a line's words are some of the block's): they are not
     # searched for one (words=()), and each line's words are not read.
@@ -138,14 +139,14 @@ _PHRASE_CACHE_CHARS = 40
 _PHRASE_CACHE_SIZE = 10_000
 
 
-def _line_reason(line: str, words: list[str] | None = None) -> str | None:
+def _line_reason(line: str, words: list[str] | None = None, low: str | None = None) -> str | None:
     if len(line) > _PHRASE_CACHE_CHARS:
-        return _phrase_line(line, words)
+        return _phrase_line(line, words, low)
     try:
         return _PHRASE_CACHE[line]
     except KeyError:
         pass
-    reason = _phrase_line(line, words)
+    reason = _phrase_line(line, words, low)
     if len(_PHRASE_CACHE) >= _PHRASE_CACHE_SIZE:
         _PHRASE_CACHE.clear()
     _PHRASE_CACHE[line] = reason
@@ -227,7 +228,8 @@ def _text_features(seg: Segmentation) -> list:
     than 8 words: short lines never need them). Every block's words are read once: the
     language's sample, the stopwords, the content words and the phrases' gate use them."""
     blocks = seg.blocks
-    seg.words = toks = [tokens(b.text.lower()) for b in blocks]
+    lows = [b.text.lower() for b in blocks]
+    seg.words = toks = [tokens(low) for low in lows]
     # the sampled blocks' counts of the first-tried language's stopwords serve the
     # density when that language is picked
     seg.language, stop, seg.sampled, counts = detect_counted(
@@ -239,7 +241,7 @@ def _text_features(seg: Segmentation) -> list:
     menu_max = T["menu_max_words"]
     content: list = []
     seg.stop_counts = stops = counts + [-1] * (len(blocks) - len(counts))
-    for k, (b, words) in enumerate(zip(blocks, toks)):
+    for k, (b, words, low) in enumerate(zip(blocks, toks, lows)):
         nw = len(words)
         sc = stops[k]
         if sc < 0:
@@ -254,7 +256,7 @@ def _text_features(seg: Segmentation) -> list:
             content.append({w for w in ws if len(w) > 2})
         b.features = {
             "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3) if sd else 0.0,
-            "phrase": phrase_reason(b.text, words) or _text_phrase(b), "class": _classify(b.chars, 0.0, sd, have_stop),
+            "phrase": phrase_reason(b.text, words, low) or _text_phrase(b), "class": _classify(b.chars, 0.0, sd, have_stop),
             "menu_item": menu and nw <= menu_max,
         }
     _repeated_pointers(blocks)

@@ -558,7 +558,8 @@ def segment_text(text: str, controls: bool = True) -> Segmentation:
             if not _normal_lines(piece):
                 piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
             nwords = None
-        elif piece and _normal_lines(piece):
+        elif (piece and piece.isascii() and piece[0] != " " and piece[-1] != " "
+              and "  " not in piece and "\t" not in piece):  # (_normal_lines of one line)
             nwords = piece.count(" ") + 1  # single spaces between words
         else:
             tokens = piece.split()
