@@ -216,15 +216,29 @@ def clean_again(path: Path, variants: set[str], limit: int | None) -> dict:
     pages' text changes (issue 3: cleaning the cleaned text changes nothing)."""
     out: dict[str, list[int]] = {}
     examples: list[str] = []
+    ms: list[float] = []  # the first cleaning's time: boilerstrip with no other method between calls
     for rec in iter_records(path, variants, limit):
+        t0 = time.perf_counter()
         first = run_boilerstrip(rec["text"], rec)
+        ms.append((time.perf_counter() - t0) * 1000)
         changed = run_boilerstrip(first, rec) != first
         cell = out.setdefault(rec["variant"], [0, 0])
         cell[0] += changed
         cell[1] += 1
         if changed and len(examples) < 10:
             examples.append(rec["id"])
-    return {"by_variant": out, "examples": examples}
+    return {"by_variant": out, "examples": examples, "ms": ms}
+
+
+def alone_note(again: dict | None) -> str | None:
+    """The median time of the idempotence pass's first cleanings: the same dumps, with no
+    other method run between boilerstrip's calls (information; the target is judged on the
+    main run, where jusText and the scorers run between them and evict the CPU caches)."""
+    if not again or not again.get("ms"):
+        return None
+    return (f"boilerstrip alone (the idempotence pass, no other method between its calls): "
+            f"median {statistics.median(again['ms']):.2f} ms over {len(again['ms'])} pages; "
+            f"the target is judged on the main run above")
 
 
 # --------------------------------------------------------------------------- running
@@ -427,6 +441,9 @@ def render(s: dict, rows: list[dict], seeds: dict, methods: list[str], cmd: str,
     for name, val, ok in targets(s, rows, seeds, again):
         L.append(f"| {name} | {val} | {'MET' if ok else 'NOT MET'} |")
     L.append("")
+    note = alone_note(again)
+    if note:
+        L += [f"Time per page, for information: {note}.", ""]
     if "error" in seeds:
         L.append(f"Seeds: error {seeds['error']}")
     else:
@@ -582,6 +599,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.out}", file=sys.stderr)
     for name, val, ok in targets(s, rows, seeds, again):
         print(f"{'MET    ' if ok else 'NOT MET'} {name}: {val}", file=sys.stderr)
+    note = alone_note(again)
+    if note:
+        print(f"info    {note}", file=sys.stderr)
     return 0
 
 
