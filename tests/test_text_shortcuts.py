@@ -275,3 +275,45 @@ def test_the_first_language_from_each_texts_count_is_what_counting_the_sample_pi
         assert (lang, stop) == (_lang, _first_stop)
     given = [sum(w in _first_stop for w in t) for t in texts]
     assert _stoplists.detect_counted(texts, given) == (lang, stop, n, counts)
+
+
+# --------------------------------------------------------------------------- words
+_WORD_RE = re.compile(r"\w+")
+_word_chars = st.text(alphabet="ab Z9_.,-'\n’“”—–…★€\u00a0\u200béßİ中ا", max_size=40)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_word_chars)
+@example("don’t “quote” — end…")
+@example("café’s menu")
+def test_tokens_are_the_regex_words(text):
+    """Non-ASCII separators become spaces and the rest is split as ASCII: the same words
+    as the \\w+ regex, whatever the text holds."""
+    assert _stoplists.tokens(text) == _WORD_RE.findall(text)
+
+
+# --------------------------------------------------------------------------- comment headers
+_HEADER_RE = re.compile(rules.TEXT_COMMENT_HEADER)
+_header_texts = st.lists(
+    st.sampled_from(["Sharon", "says", "SAYS", "Says", "zegt", "dit", " ", " :", ":", "\n",
+                     "x" * 30, "2024", "İ", "ẞ", "Σ", "bless"]),
+    max_size=8).map("".join)
+
+
+def _says_reference(text: str) -> bool:
+    top = rules.THRESHOLDS["text_comment_header_max_chars"]
+    first = text.split("\n", 1)[0]
+    if len(first) > top:
+        return False
+    low = first.lower()
+    return low.rstrip(" :").endswith(rules.TEXT_COMMENT_VERBS) and _HEADER_RE.match(low) is not None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_header_texts)
+@example("Sharon says\nMay 3, 2024")
+@example("Sharon SAYS :")
+def test_says_line_is_the_plain_definition(text):
+    """The header test screens a line on its last letter before lower-casing it: the same
+    answer as lower-casing every first line."""
+    assert score._says_line(text) is _says_reference(text)

@@ -17,10 +17,21 @@ _WORD = re.compile(r"\w+")
 _ASCII_SEP = str.maketrans({c: c if _WORD.match(c) else " " for c in map(chr, range(128))})
 
 
+#: Non-ASCII characters common in Western text that are no word characters (curly quotes,
+#: dashes, the ellipsis, ...): as separators they may become spaces, and a text that is
+#: ASCII then is split as ASCII text (the regex is three times slower).
+_COMMON_SEPARATORS = tuple(c for c in "’“”‘—–…─\u2063★€•©®·»«\u00a0\u200b" if not _WORD.match(c))
+
+
 def tokens(text: str) -> list[str]:
     """The ``\\w+`` words of ``text``."""
     if text.isascii():
         return text.translate(_ASCII_SEP).split()
+    plain = text
+    for c in _COMMON_SEPARATORS:
+        plain = plain.replace(c, " ")
+    if plain.isascii():
+        return plain.translate(_ASCII_SEP).split()
     return _WORD.findall(text)
 
 SAMPLE_WORDS = 400       # words sampled from the document to pick its language

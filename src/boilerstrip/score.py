@@ -728,6 +728,7 @@ _COPYRIGHT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COPYRIGHT_PATTER
 _COMMENT_LIST = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_COMMENT_LIST_PATTERNS))
 _COMMENT_HEADER = re.compile(rules.TEXT_COMMENT_HEADER)
 _COMMENT_VERBS = rules.TEXT_COMMENT_VERBS
+_COMMENT_VERB_ENDS = frozenset(v[-1] for v in _COMMENT_VERBS)
 _COMMENT_DATE = re.compile(rules.TEXT_COMMENT_DATE)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[\"“«(]?[A-ZÀ-Þ]")
 
@@ -894,24 +895,35 @@ def _text_end(blocks, kinds, weight: list[int], strong_weight: list[int], ends=f
     return len(blocks)
 
 
-def _comment_headers(blocks) -> list[int]:
-    """The blocks that start with a blog comment's header: a "Name says" line, then a
-    line that dates it (in the same block or at the top of the next)."""
+def _says_line(text: str) -> bool:
+    """The block's first line reads as a blog comment's header ("Sharon says")."""
+    top = T["text_comment_header_max_chars"]
+    cut = text.find("\n", 0, top + 1)
+    if cut < 0:
+        if len(text) > top:
+            return False  # (a first line longer than a header's)
+        first = text
+    else:
+        first = text[:cut]
+    # (every verb ends with one of a few letters: most lines are not lower-cased to find out)
+    if first.rstrip(" :")[-1:].lower()[-1:] not in _COMMENT_VERB_ENDS:
+        return False
+    low = first.lower()
+    return low.rstrip(" :").endswith(_COMMENT_VERBS) and _COMMENT_HEADER.match(low) is not None
+
+
+def _comment_headers(blocks, says: list[bool]) -> list[int]:
+    """The blocks that start with a blog comment's header: a "Name says" line (``says``:
+    :func:`_says_line` of each block), then a line that dates it (in the same block or at
+    the top of the next)."""
     out = []
     top = T["text_comment_header_max_chars"]
     n = len(blocks)
     for k, b in enumerate(blocks):
+        if not says[k]:
+            continue
         text = b.text
         cut = text.find("\n", 0, top + 1)
-        if cut < 0:
-            if len(text) > top:
-                continue  # (a first line longer than a header's)
-            first = text
-        else:
-            first = text[:cut]
-        low = first.lower()
-        if not low.rstrip(" :").endswith(_COMMENT_VERBS) or not _COMMENT_HEADER.match(low):
-            continue
         if cut >= 0:
             nxt = text[cut + 1:cut + 2 + top].split("\n", 1)[0]
         else:
@@ -965,8 +977,8 @@ def _stops_run(b, value: float, cohesion: float) -> bool:
 
 def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = True,
                 known: tuple | None = None) -> None:
-    """``known``: each block's kind, chrome flag, list shape and value without cohesion
-    when already worked out (a second reading of the kept lines, in the same language)."""
+    """``known``: each block's kind, chrome flag, list shape, value without cohesion and
+    comment-header flag when already worked out (a second reading of the kept lines, in the same language)."""
     blocks = seg.blocks
     n = len(blocks)
     kinds = known[0] if known else [_text_kind(b) for b in blocks]
@@ -985,7 +997,8 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     # (and so does a comment list's heading that names the post, whatever follows)
     comment_list = {k for k, b in enumerate(blocks)
                     if b.features["phrase"] == "comments" and _COMMENT_LIST.match(b.text.lower())}
-    headers = _comment_headers(blocks)
+    says = known[4] if known else [_says_line(b.text) for b in blocks]
+    headers = _comment_headers(blocks, says) if any(says) else []
     if len(headers) >= 2:
         comment_list.add(headers[0])
     end = _text_end(blocks, kinds, prose, prose, ends=copyright, chrome=chrome, always=comment_list)
@@ -1100,7 +1113,7 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
         _tidy(blocks, opts, None)
     _settle_title(seg, kinds, chrome)
     if again:
-        _read_again(seg, opts, words, (kinds, chrome, shaped, base))
+        _read_again(seg, opts, words, (kinds, chrome, shaped, base, says))
     _lone_headline(seg, kinds)
 
 
