@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from ._dispatch import AnchoredSet, FloatingSet
+from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_counted, first_try, stoplist_for, tokens
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
 
@@ -118,6 +118,8 @@ def phrase_reason(text: str, words: list[str] | None = None, low: str | None = N
     its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
     ``text.lower()``, and ``low``: ``text.lower()``, when known (they spare reading them again)."""
     if "\n" not in text:
+        if len(text) > _PHRASE_CACHE_CHARS:  # (no cache for long lines)
+            return _phrase_line(text, words, low)
         return _line_reason(text, words, low)
     # A block none of whose words is a floating phrase's gate word holds no floating
     # phrase in any of its lines (a line's words are some of the block's): they are not
@@ -264,6 +266,7 @@ def _text_features(seg: Segmentation) -> list:
 
 
 _FOOTER_HEADING = re.compile(rules.TEXT_FOOTER_HEADINGS)
+_FOOTER_FIRST = first_chars(rules.TEXT_FOOTER_HEADINGS) or frozenset(map(chr, range(128)))
 _FOOTER_HEADING_MAX = 21  # (the longest heading, its colon and a line break)
 _CONSENT = re.compile("|".join(f"(?:{p})" for p in rules.TEXT_CONSENT_STARTS))
 _CONSENT_MAX = 120  # (what the longest start reads)
@@ -274,7 +277,9 @@ def _text_phrase(b) -> str | None:
     """A text block's widget when no phrase names it: a footer column's heading on its
     first line (navigation), or a consent panel's standard opening, longer than a
     cookie phrase may be (cookie)."""
-    if _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower()):
+    first = b.text[:1]
+    if ((first >= "\x80" or first.lower() in _FOOTER_FIRST)  # (the rest cannot start one)
+            and _FOOTER_HEADING.match(b.text[:_FOOTER_HEADING_MAX].lower())):
         return "navigation"
     if b.chars > _COOKIE_MAX and _CONSENT.match(b.text[:_CONSENT_MAX].lower()):
         return "cookie"
