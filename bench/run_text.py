@@ -28,6 +28,11 @@ is a whole line of the output (case and spacing ignored) or, for lines of 4+
 words, when its word sequence occurs in the output; lines that also occur in the
 target are ignored.
 
+Idempotence: every dump's boilerstrip output is cleaned again and must not change. The
+first cleanings of that pass are timed too: boilerstrip with no other method run between
+its calls, printed as information beside the time target (judged on the main run, where
+jusText and the scoring run between boilerstrip's calls and evict the CPU caches).
+
 Seeds: ``fixtures/scraped-dump.txt`` must give exactly
 ``fixtures/scraped-dump.expected.txt`` (trailing whitespace ignored) and
 ``fixtures/spun-copy.txt`` must keep every line (its non-empty lines, in order).
