@@ -983,7 +983,8 @@ def _stops_run(b, value: float, cohesion: float) -> bool:
 def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = True,
                 known: tuple | None = None) -> None:
     """``known``: each block's kind, chrome flag, list shape, value without cohesion and
-    comment-header flag when already worked out (a second reading of the kept lines, in the same language)."""
+    "Name says" flag when already worked out (a second reading of the kept lines, in the
+    same language)."""
     blocks = seg.blocks
     n = len(blocks)
     kinds = known[0] if known else [_text_kind(b) for b in blocks]

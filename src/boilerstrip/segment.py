@@ -531,13 +531,19 @@ def line_shape(text: str, words: int | None = None) -> dict:
     }
 
 
+def _normal_line(piece: str) -> bool:
+    """One ASCII line that normalising would leave as it is: single spaces between words,
+    none at either end, no tab (control characters are spaces by then: the only ASCII
+    whitespace left is space, tab and line break)."""
+    return (piece.isascii() and piece[0] != " " and piece[-1] != " "
+            and "  " not in piece and "\t" not in piece)
+
+
 def _normal_lines(piece: str) -> bool:
-    """ASCII lines that normalising would leave as they are: single spaces between words,
-    none at either end of a line, no tab, no empty line (control characters are spaces
-    by then: the only ASCII whitespace left is space, tab and line break)."""
-    return (piece.isascii() and piece[0] not in " \n" and piece[-1] not in " \n"
-            and "  " not in piece and " \n" not in piece and "\n " not in piece
-            and "\t" not in piece and "\n\n" not in piece)
+    """:func:`_normal_line` for several lines: and none starts or ends with a space, none
+    is empty."""
+    return (_normal_line(piece) and piece[0] != "\n" and piece[-1] != "\n"
+            and " \n" not in piece and "\n " not in piece and "\n\n" not in piece)
 
 
 def segment_text(text: str, controls: bool = True) -> Segmentation:
@@ -558,8 +564,7 @@ def segment_text(text: str, controls: bool = True) -> Segmentation:
             if not _normal_lines(piece):
                 piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
             nwords = None
-        elif (piece and piece.isascii() and piece[0] != " " and piece[-1] != " "
-              and "  " not in piece and "\t" not in piece):  # (_normal_lines of one line)
+        elif piece and _normal_line(piece):
             nwords = piece.count(" ") + 1  # single spaces between words
         else:
             tokens = piece.split()
