@@ -411,6 +411,8 @@ def _posts_not_comments(seg: Segmentation, raw: list[int]) -> bool:
     On a blog, article paragraphs and comment paragraphs sit in differently classed
     containers; on a forum, the first post and the replies share one.
     """
+    if not any(r & _COMMENTS for r in raw):
+        return False  # no comments on the page (the signatures below are not needed)
     nodes = seg.nodes
     sig = [""] * len(nodes)
     for i, nd in enumerate(nodes):

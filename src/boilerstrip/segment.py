@@ -6,6 +6,7 @@ hints carried by the class/id/role/aria attributes of its ancestors (a bitmask).
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +38,9 @@ _WORDSEP = re.compile(r"[-_\s:./]+")
 _HAS_DIGIT = re.compile(r"\d")
 _PART_HINT = {part: hint for hint, parts in rules.HINT_PARTS.items() for part in parts}
 _PARTS_RE = re.compile(literal_trie(_PART_HINT))
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+# the place between a lower-case letter or digit and a capital ("postTitle"): a dash goes
+# there (a plain "-" replacement: Python 3.11 expands a group template in Python code)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _WS = re.compile(r"[ \t\r\f\v\n\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -106,7 +109,7 @@ def _name_hints(name: str) -> int:
             compact = last = name
         else:
             if not name.islower():
-                name = _CAMEL.sub(r"\1-\2", name).lower()
+                name = _CAMEL.sub("-", name).lower()
             words = name.translate(_ASCII_SEPS).split()
             compact = "".join(words)
             if not compact.isalpha():
@@ -122,7 +125,7 @@ def _name_hints(name: str) -> int:
                 last = _SPLIT.sub("", last)
     else:
         if not name.islower():
-            name = _CAMEL.sub(r"\1-\2", name).lower()
+            name = _CAMEL.sub("-", name).lower()
         words = [w for w in _WORDSEP.split(name) if w and not _HAS_DIGIT.search(w)]
         if not words:
             return 0
@@ -241,163 +244,6 @@ _ATTR_MAX = 400  # characters of a class/id/style value looked at
 _SKIP = rules.SKIP_TAGS
 _BLOCK = rules.BLOCK_TAGS
 _KIND = rules.KIND_BY_TAG
-
-
-class _Segmenter:
-    """Cuts a page into blocks from start/data/end events.
-
-    It follows lxml's parser-target protocol, so the parser can feed it directly while
-    it reads the page (no tree is built: one pass), and :func:`segment_html` feeds it
-    the same events from an existing tree.
-    """
-
-    def __init__(self) -> None:
-        self.nodes: list[Node] = []
-        self.blocks: list[RawBlock] = []
-        self.stack: list[int] = []  # a block pushes its parent's index; see _LINK, _INLINE
-        self.cur = -1
-        self.link_depth = 0
-        self.pre_depth = 0
-        self.buf: list[str] = []
-        self.link_chars = 0
-        self.skipping = 0            # depth inside an element whose text is never seen
-        self.in_title = 0            # skipping depth of the <title> being read (0: none)
-        self.title = ""
-        self.done = False            # the root element has ended
-
-    def start(self, tag, attrib) -> None:
-        if self.skipping:
-            self.skipping += 1
-            if tag == "title" and not self.title and not self.in_title:
-                self.in_title = self.skipping  # the depth it ends at
-            return
-        if self.done:  # a second root after </html>: a tree builder drops it, so do we
-            self.skipping = 1
-            return
-        if tag in _SKIP:
-            self.skipping = 1
-            self.in_title = 1 if tag == "title" and not self.title else 0
-            return
-        own = semantic = _HINT_BY_TAG.get(tag, 0)
-        klass = ""
-        cls = ident = None
-        if attrib:
-            cls = attrib.get("class")
-            ident = attrib.get("id")
-            if cls and len(cls) > _ATTR_MAX:  # a hostile 10 MB class says nothing useful
-                cls = cls[:_ATTR_MAX]
-            if ident and len(ident) > _ATTR_MAX:
-                ident = ident[:_ATTR_MAX]
-            if cls:
-                got = _values.new.get(cls)
-                own |= got if got is not None else attr_hints(cls)
-            if ident:
-                own |= _id_hints(ident)
-            if (len(attrib) > (cls is not None) + (ident is not None)
-                    and not _OTHER_KEYS.isdisjoint(attrib)):
-                other = _other_hints(tag, attrib)
-                own |= other
-                role = attrib.get("role")
-                if role:
-                    semantic |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
-        if tag in _BLOCK:
-            if self.buf:
-                self._flush()
-            if tag == "html" or tag == "body":
-                own = 0  # page-wide classes ("single-post has-sidebar") say nothing
-            label = tag
-            if ident:
-                label += "#" + ident
-            if cls and not cls.isspace():
-                klass = cls.split(None, 1)[0]
-                label += "." + klass
-            cur = self.cur
-            nodes = self.nodes
-            self.stack.append(cur)
-            nodes.append(Node(tag, cur, len(self.stack), own, label, klass, own & semantic))
-            self.cur = len(nodes) - 1
-            if tag == "pre":
-                self.pre_depth += 1
-        elif own & _HIDDEN_BIT:  # hidden inline text (screen-reader labels): never seen
-            self.skipping = 1
-        elif tag == "a":
-            self.stack.append(_LINK)
-            self.link_depth += 1
-        else:
-            self.stack.append(_INLINE)
-            if tag == "br":
-                self.buf.append(_BR)
-
-    def end(self, tag) -> None:
-        if self.skipping:
-            if self.skipping == self.in_title:
-                self.in_title = 0
-            self.skipping -= 1
-            return
-        if not self.stack:
-            return
-        code = self.stack.pop()
-        if not self.stack:
-            self.done = True
-        if code >= -1:
-            if self.buf:
-                self._flush()
-            if self.pre_depth and self.nodes[self.cur].tag == "pre":
-                self.pre_depth -= 1
-            self.cur = code
-        elif code == _LINK:
-            self.link_depth -= 1
-
-    def data(self, text: str) -> None:
-        if self.skipping:
-            if self.in_title:
-                self.title = (self.title + " " + " ".join(text.split())).strip()
-            return
-        if not self.stack:  # after </html>: a tree would drop it as the root's tail
-            return
-        buf = self.buf
-        if not buf and text.isspace() and not self.pre_depth:
-            return  # the indentation between two block tags: no block's text
-        buf.append(text)
-        if self.link_depth:
-            self.link_chars += len(text.strip())
-
-    def comment(self, text) -> None:  # parser-target protocol: comments carry no text
-        pass
-
-    def close(self) -> Segmentation:
-        if self.buf:
-            self._flush()
-        return Segmentation(blocks=_merge_rows(self.blocks, self.nodes), nodes=self.nodes,
-                            title=self.title, kind="html")
-
-    def _flush(self) -> None:
-        text = "".join(self.buf)
-        lc = self.link_chars
-        self.buf = []
-        self.link_chars = 0
-        if not text or text.isspace():
-            return
-        pre = self.pre_depth > 0
-        text = _norm(text, pre)
-        if not text:
-            return
-        cur = self.cur
-        tag = self.nodes[cur].tag if cur >= 0 else "body"
-        level = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        kind = _KIND.get(tag, "paragraph")
-        blocks = self.blocks
-        if pre or "\n\n" not in text:
-            n = len(text)
-            blocks.append(RawBlock(text, tag, kind, level, cur, n, min(n, lc), 0, len(blocks)))
-            return
-        # Paragraphs made with <br><br> inside one container become separate blocks.
-        total = len(text)
-        for piece in text.split("\n\n"):
-            piece = piece.strip()
-            if piece:
-                n = len(piece)
-                blocks.append(RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
 
 
 def _merge_rows(blocks: list[RawBlock], nodes: list[Node]) -> list[RawBlock]:
@@ -576,3 +422,26 @@ def segment_text(text: str, controls: bool = True) -> Segmentation:
         blocks.append(RawBlock(piece, "line", "paragraph", 0, -1, len(piece), 0, 0, len(blocks),
                                line_shape(piece, nwords)))
     return Segmentation(blocks=blocks, nodes=[], title="", kind="text")
+
+
+# The parser target (lxml's start/data/end protocol) lives in _events.py, which setup.py
+# compiles with Cython where a C compiler is at hand (Python then imports the compiled
+# module instead of the .py file). BOILERSTRIP_PURE_PYTHON=1 in the environment makes
+# this process use the .py file even so (same segmentation, slower).
+def _load_segmenter():
+    from . import _events
+
+    if os.environ.get("BOILERSTRIP_PURE_PYTHON") and not _events.__file__.endswith(".py"):
+        import importlib.util
+        import sys
+
+        path = os.path.join(os.path.dirname(_events.__file__), "_events.py")
+        spec = importlib.util.spec_from_file_location("boilerstrip._events_py", path)
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = mod
+        spec.loader.exec_module(mod)
+        return mod.Segmenter, False
+    return _events.Segmenter, not _events.__file__.endswith(".py")
+
+
+_Segmenter, COMPILED = _load_segmenter()

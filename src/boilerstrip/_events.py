@@ -1,0 +1,214 @@
+"""The HTML segmenter's event handlers: lxml's parser calls start/data/end once per
+element and text node (about 3,000 times on a typical page).
+
+This is plain Python, written in Cython's "pure Python mode": the ``cython`` names
+below are type declarations that Python ignores. When the package is installed with a
+C compiler at hand, setup.py compiles this same file into an extension module of the
+same name, which Python imports instead of the .py file; the handlers then run with
+typed fields, without the interpreter. Without a compiler (or with
+BOILERSTRIP_PURE_PYTHON=1, see segment.py) the file runs as it is. One source, one
+behaviour; ``tests/test_segfast.py`` checks that both segment alike.
+"""
+from __future__ import annotations
+
+try:
+    import cython
+except ImportError:  # Cython is needed only to build: a stand-in for the few names used
+    from ._cython_shadow import cython  # type: ignore[no-redef]
+
+from . import segment as _s
+
+_Node = _s.Node
+_RawBlock = _s.RawBlock
+_Segmentation = _s.Segmentation
+_merge_rows = _s._merge_rows
+_norm = _s._norm
+_attr_hints = _s.attr_hints
+_id_hints = _s._id_hints
+_other_hints = _s._other_hints
+_SKIP = cython.declare(frozenset, frozenset(_s._SKIP))
+_BLOCK = cython.declare(frozenset, frozenset(_s._BLOCK))
+_KIND = cython.declare(dict, dict(_s._KIND))
+_HINT_BY_TAG = cython.declare(dict, dict(_s._HINT_BY_TAG))
+_HINT_BY_ROLE = cython.declare(dict, dict(_s._HINT_BY_ROLE))
+_OTHER_KEYS = cython.declare(frozenset, _s._OTHER_KEYS)
+_values = _s._values
+_HIDDEN_BIT = _s._HIDDEN_BIT
+_ATTR_MAX = cython.declare(cython.Py_ssize_t, _s._ATTR_MAX)
+_BR = cython.declare(str, _s._BR)
+# Stack codes for elements that are not block nodes (a block pushes its parent's index).
+_LINK = cython.declare(cython.long, _s._LINK)
+_INLINE = cython.declare(cython.long, _s._INLINE)
+
+
+@cython.cclass
+class Segmenter:
+    """Cuts a page into blocks from start/data/end events.
+
+    It follows lxml's parser-target protocol, so the parser can feed it directly while
+    it reads the page (no tree is built: one pass), and :func:`segment.segment_html`
+    feeds it the same events from an existing tree.
+    """
+
+    nodes = cython.declare(list, visibility="public")
+    blocks = cython.declare(list, visibility="public")
+    stack = cython.declare(list, visibility="public")  # a block pushes its parent's index
+    buf = cython.declare(list, visibility="public")
+    cur = cython.declare(cython.long, visibility="public")
+    link_depth = cython.declare(cython.long, visibility="public")
+    pre_depth = cython.declare(cython.long, visibility="public")
+    link_chars = cython.declare(cython.long, visibility="public")
+    skipping = cython.declare(cython.long, visibility="public")  # depth inside an element whose text is never seen
+    in_title = cython.declare(cython.long, visibility="public")  # skipping depth of the <title> being read (0: none)
+    title = cython.declare(str, visibility="public")
+    done = cython.declare(cython.bint, visibility="public")  # the root element has ended
+
+    def __init__(self) -> None:
+        self.nodes = []
+        self.blocks = []
+        self.stack = []
+        self.cur = -1
+        self.link_depth = 0
+        self.pre_depth = 0
+        self.buf = []
+        self.link_chars = 0
+        self.skipping = 0
+        self.in_title = 0
+        self.title = ""
+        self.done = False
+
+    def start(self, tag: str, attrib) -> None:
+        cur: cython.long
+        if self.skipping:
+            self.skipping += 1
+            if tag == "title" and not self.title and not self.in_title:
+                self.in_title = self.skipping  # the depth it ends at
+            return
+        if self.done:  # a second root after </html>: a tree builder drops it, so do we
+            self.skipping = 1
+            return
+        if tag in _SKIP:
+            self.skipping = 1
+            self.in_title = 1 if tag == "title" and not self.title else 0
+            return
+        own = semantic = _HINT_BY_TAG.get(tag, 0)
+        klass: str = ""
+        cls = ident = None
+        if attrib:
+            cls = attrib.get("class")
+            ident = attrib.get("id")
+            if cls and len(cls) > _ATTR_MAX:  # a hostile 10 MB class says nothing useful
+                cls = cls[:_ATTR_MAX]
+            if ident and len(ident) > _ATTR_MAX:
+                ident = ident[:_ATTR_MAX]
+            if cls:
+                got = _values.new.get(cls)
+                own |= got if got is not None else _attr_hints(cls)
+            if ident:
+                own |= _id_hints(ident)
+            if (len(attrib) > (cls is not None) + (ident is not None)
+                    and not _OTHER_KEYS.isdisjoint(attrib)):
+                own |= _other_hints(tag, attrib)
+                role = attrib.get("role")
+                if role:
+                    semantic |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
+        if tag in _BLOCK:
+            if self.buf:
+                self._flush()
+            if tag == "html" or tag == "body":
+                own = 0  # page-wide classes ("single-post has-sidebar") say nothing
+            label: str = tag
+            if ident:
+                label += "#" + ident
+            if cls and not cls.isspace():
+                klass = cls.split(None, 1)[0]
+                label += "." + klass
+            cur = self.cur
+            self.stack.append(cur)
+            self.nodes.append(_Node(tag, cur, len(self.stack), own, label, klass, own & semantic))
+            self.cur = len(self.nodes) - 1
+            if tag == "pre":
+                self.pre_depth += 1
+        elif own & _HIDDEN_BIT:  # hidden inline text (screen-reader labels): never seen
+            self.skipping = 1
+        elif tag == "a":
+            self.stack.append(_LINK)
+            self.link_depth += 1
+        else:
+            self.stack.append(_INLINE)
+            if tag == "br":
+                self.buf.append(_BR)
+
+    def end(self, tag) -> None:
+        code: cython.long
+        if self.skipping:
+            if self.skipping == self.in_title:
+                self.in_title = 0
+            self.skipping -= 1
+            return
+        if not self.stack:
+            return
+        code = self.stack.pop()
+        if not self.stack:
+            self.done = True
+        if code >= -1:
+            if self.buf:
+                self._flush()
+            if self.pre_depth and self.nodes[self.cur].tag == "pre":
+                self.pre_depth -= 1
+            self.cur = code
+        elif code == _LINK:
+            self.link_depth -= 1
+
+    def data(self, text: str) -> None:
+        if self.skipping:
+            if self.in_title:
+                self.title = (self.title + " " + " ".join(text.split())).strip()
+            return
+        if not self.stack:  # after </html>: a tree would drop it as the root's tail
+            return
+        if not self.buf and not self.pre_depth and text.isspace():
+            return  # the indentation between two block tags: no block's text
+        self.buf.append(text)
+        if self.link_depth:
+            self.link_chars += len(text.strip())
+
+    def comment(self, text) -> None:  # parser-target protocol: comments carry no text
+        pass
+
+    def close(self):
+        if self.buf:
+            self._flush()
+        return _Segmentation(blocks=_merge_rows(self.blocks, self.nodes), nodes=self.nodes,
+                             title=self.title, kind="html")
+
+    @cython.cfunc
+    def _flush(self) -> None:
+        text: str = "".join(self.buf)
+        lc: cython.long = self.link_chars
+        n: cython.long
+        total: cython.long
+        self.buf = []
+        self.link_chars = 0
+        if not text or text.isspace():
+            return
+        pre: cython.bint = self.pre_depth > 0
+        text = _norm(text, pre)
+        if not text:
+            return
+        cur: cython.long = self.cur
+        tag: str = self.nodes[cur].tag if cur >= 0 else "body"
+        level: cython.long = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        kind = _KIND.get(tag, "paragraph")
+        blocks: list = self.blocks
+        if pre or "\n\n" not in text:
+            n = len(text)
+            blocks.append(_RawBlock(text, tag, kind, level, cur, n, min(n, lc), 0, len(blocks)))
+            return
+        # Paragraphs made with <br><br> inside one container become separate blocks.
+        total = len(text)
+        for piece in text.split("\n\n"):
+            piece = piece.strip()
+            if piece:
+                n = len(piece)
+                blocks.append(_RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))

@@ -1,0 +1,150 @@
+"""The compiled parser target (src/boilerstrip/_events.py built by Cython) segments
+exactly as the same file run by Python does: same blocks, nodes and title, from the
+parser and from an existing tree, on the fixtures, on generated markup and on WCXB pages.
+
+Dataset for the last test: WCXB v1.0 by Murrough Foley, CC-BY-4.0 (see bench/wcxb.py).
+"""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+
+from boilerstrip import _events, segment
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import wcxb  # noqa: E402
+
+BUILT = not _events.__file__.endswith(".py")
+Fast = _events.Segmenter if BUILT else None
+
+
+def _source_module():
+    """_events.py run by Python, whether or not the compiled module sits beside it."""
+    path = Path(_events.__file__).with_name("_events.py")
+    spec = importlib.util.spec_from_file_location("boilerstrip._events_source", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+Py = _source_module().Segmenter
+needs_ext = pytest.mark.skipif(not BUILT, reason="the compiled segmenter is not built here (no C compiler at install)")
+
+
+def _parse(cls, data: bytes):
+    seg = cls()
+    parser = segment._target_parser(seg)
+    try:
+        return etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return seg.close() if seg.blocks else None
+
+
+def _walk(cls, root):
+    saved = segment._Segmenter
+    segment._Segmenter = cls
+    try:
+        return segment.segment_html(root)
+    finally:
+        segment._Segmenter = saved
+
+
+def key(seg):
+    if seg is None:
+        return None
+    return (
+        seg.title,
+        [(b.text, b.tag, b.kind, b.level, b.node, b.chars, b.link_chars, b.hints, b.position) for b in seg.blocks],
+        [(n.tag, n.parent, n.depth, n.hints, n.label, n.klass, n.tag_hints) for n in seg.nodes],
+    )
+
+
+def same(data: bytes) -> None:
+    assert key(_parse(Fast, data)) == key(_parse(Py, data))
+    try:
+        root = lxml_html.fromstring(data)
+    except (etree.ParserError, ValueError):
+        return
+    assert key(_walk(Fast, root)) == key(_walk(Py, root))
+
+
+def test_the_extension_is_used_when_built():
+    """Where a C compiler exists, the install builds the extension and segment uses it."""
+    if not BUILT:
+        if shutil.which(sysconfig.get_config_var("CC").split()[0] if sysconfig.get_config_var("CC") else "cc"):
+            pytest.fail("a C compiler is here but boilerstrip._events was not compiled (reinstall: pip install -e .)")
+        pytest.skip("no C compiler here: the Python segmenter is used")
+    assert segment.COMPILED and segment._Segmenter is Fast
+    assert Py is not Fast and not hasattr(Py, "__pyx_vtable__")
+
+
+@needs_ext
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.html")), ids=lambda p: p.name)
+def test_fixture_pages(path):
+    same(path.read_bytes())
+
+
+@needs_ext
+def test_a_difference_is_seen():
+    """The comparison can fail: a segmenter that loses link characters differs."""
+
+    class Broken(Py):
+        def data(self, text):
+            self.link_depth = 0
+            super().data(text)
+
+    data = b"<p>Read <a href='/x'>this story</a> now</p>"
+    assert key(_parse(Broken, data)) != key(_parse(Fast, data))
+
+
+_TAGS = ["div", "p", "a", "span", "br", "pre", "h2", "li", "ul", "td", "tr", "table", "script",
+         "title", "head", "nav", "b", "code", "html", "body", "section"]
+_ATTRS = ["", ' class="share-bar"', ' id="post-42"', ' class="content main"', ' role="navigation"',
+          ' hidden', ' style="display:none"', ' class="sr-only"', ' itemprop="articleBody"', ' rel="tag"',
+          ' class="  "', ' id="commentsBox"']
+_TEXT = ["", "Hello world", "  ", "\n\n", "Read more", "a\u00a0b", "<", "&amp;", "x" * 30, "Teil 2"]
+
+
+@st.composite
+def markup(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 25))):
+        kind = draw(st.integers(0, 2))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind == 0:
+            parts.append(f"<{tag}{draw(st.sampled_from(_ATTRS))}>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        else:
+            parts.append(draw(st.sampled_from(_TEXT)))
+    return "".join(parts).encode("utf-8")
+
+
+@needs_ext
+@settings(max_examples=300, deadline=None)
+@given(markup())
+def test_generated_markup(data):
+    same(data)
+
+
+@needs_ext
+@pytest.mark.skipif(not wcxb.dataset_dir().exists(),
+                    reason="WCXB development split not found (set WCXB_DIR, or put ../shared beside the project)")
+def test_wcxb_pages():
+    """Every 10th page of the development split (150 real pages)."""
+    pages = list(wcxb.iter_pages())[::10]
+    assert len(pages) >= 100
+    for page in pages:
+        data = page.html.decode("utf-8", "replace").encode("utf-8")
+        assert key(_parse(Fast, data)) == key(_parse(Py, data)), page.file_id
