@@ -148,3 +148,22 @@ def test_wcxb_pages():
     for page in pages:
         data = page.html.decode("utf-8", "replace").encode("utf-8")
         assert key(_parse(Fast, data)) == key(_parse(Py, data)), page.file_id
+
+
+_SOURCE = sys.modules["boilerstrip._events_source"]
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="abcXYZ019-_:./ é\u00e0Ω", max_size=14), max_size=4).map(" ".join))
+def test_class_hints_alike(value):
+    """The class/id hint functions are compiled with the segmenter: same masks."""
+    assert _events.attr_hints(value) == _SOURCE.attr_hints(value)
+    assert _events._id_hints(value) == _SOURCE._id_hints(value)
+
+
+@needs_ext
+@pytest.mark.parametrize("value", ["post-comments", "relatedPosts", "tag-travel", "elementor-element-2638ad0",
+                                   "sr-only", "share-bar newsletter", "commentsBox", "widget_comments"])
+def test_class_hints_alike_on_known_names(value):
+    assert _events.attr_hints(value) == _SOURCE.attr_hints(value)

@@ -13,6 +13,7 @@ cython = SimpleNamespace(
     declare=_declare,
     cclass=lambda cls: cls,
     cfunc=lambda fn: fn,
+    ccall=lambda fn: fn,
     long=int,
     bint=bool,
     Py_ssize_t=int,

@@ -23,22 +23,171 @@ _RawBlock = _s.RawBlock
 _Segmentation = _s.Segmentation
 _merge_rows = _s._merge_rows
 _norm = _s._norm
-_attr_hints = _s.attr_hints
-_id_hints = _s._id_hints
-_other_hints = _s._other_hints
+_CAMEL = _s._CAMEL
+_ASCII_SEPS = cython.declare(dict, _s._ASCII_SEPS)
+_HAS_DIGIT = _s._HAS_DIGIT
+_SPLIT = _s._SPLIT
+_WORDSEP = _s._WORDSEP
+_HIDDEN_CLASSES = cython.declare(frozenset, _s._HIDDEN_CLASSES)
+BIT = cython.declare(dict, _s.BIT)
+_TOKEN_HINT = cython.declare(dict, _s._TOKEN_HINT)
+_SHORTEST_PART = cython.declare(cython.Py_ssize_t, _s._SHORTEST_PART)
+_PARTS_RE = _s._PARTS_RE
+_PART_HINT = cython.declare(dict, _s._PART_HINT)
+_POS_NAMES = cython.declare(frozenset, _s._POS_NAMES)
+_DIGITS = cython.declare(dict, _s._DIGITS)
+_HIDDEN_STYLE = _s._HIDDEN_STYLE
+_TAGS_BIT = _s._TAGS_BIT
 _SKIP = cython.declare(frozenset, frozenset(_s._SKIP))
 _BLOCK = cython.declare(frozenset, frozenset(_s._BLOCK))
 _KIND = cython.declare(dict, dict(_s._KIND))
 _HINT_BY_TAG = cython.declare(dict, dict(_s._HINT_BY_TAG))
 _HINT_BY_ROLE = cython.declare(dict, dict(_s._HINT_BY_ROLE))
 _OTHER_KEYS = cython.declare(frozenset, _s._OTHER_KEYS)
-_values = _s._values
 _HIDDEN_BIT = _s._HIDDEN_BIT
 _ATTR_MAX = cython.declare(cython.Py_ssize_t, _s._ATTR_MAX)
 _BR = cython.declare(str, _s._BR)
 # Stack codes for elements that are not block nodes (a block pushes its parent's index).
 _LINK = cython.declare(cython.long, _s._LINK)
 _INLINE = cython.declare(cython.long, _s._INLINE)
+
+
+@cython.cclass
+class _Memo:
+    """A bounded memo of two generations: when the newer one is full it becomes the
+    older one (a key found there moves back), and the oldest is dropped. Class names
+    recur within a page and across a site's pages; clearing everything at once would
+    recompute the recurring ones too."""
+
+    new = cython.declare(dict, visibility="public")
+    old = cython.declare(dict, visibility="public")
+    size = cython.declare(cython.Py_ssize_t, visibility="public")
+
+    def __init__(self, size: int) -> None:
+        self.new: dict = {}
+        self.old: dict = {}
+        self.size = size
+
+    @cython.ccall
+    def put(self, key, value) -> None:
+        if len(self.new) >= self.size:
+            self.old = self.new
+            self.new = {}
+        self.new[key] = value
+
+
+_names = cython.declare(_Memo, _Memo(20_000))    # one class name -> hints
+_values = cython.declare(_Memo, _Memo(15_000))   # a whole class attribute -> hints
+
+
+def attr_hints(value: str) -> int:
+    """Hint bitmask of a class/id/itemprop string (memoised per string and per name).
+
+    Within one class name ("post-comments", "tag-travel"), a token counts only as the
+    name's last word or as the whole compacted name: WordPress-style prefixes such as
+    ``tag-travel`` or ``category-news`` describe the post, not a widget. Distinctive
+    words (HINT_PARTS) count anywhere. A boilerplate word beats a content word.
+    """
+    name: str
+    names: _Memo
+    got = _values.new.get(value)
+    if got is not None:
+        return got
+    got = _values.old.get(value)
+    if got is None:
+        got = 0
+        names = _names
+        for name in value.split():
+            h = names.new.get(name)
+            if h is None:
+                h = names.old.get(name)
+                if h is None:
+                    h = _name_hints(name)
+                names.put(name, h)
+            got |= h
+    _values.put(value, got)
+    return got
+
+
+def _name_hints(name: str) -> int:
+    compact: str
+    last: str
+    words: list
+    found: list
+    if name.isascii():
+        if name.isalpha() and name.islower():  # "content": one plain word
+            compact = last = name
+        else:
+            if not name.islower():
+                name = _CAMEL.sub("-", name).lower()
+            words = name.translate(_ASCII_SEPS).split()
+            compact = "".join(words)
+            if not compact.isalpha():
+                if _HAS_DIGIT.search(compact):  # a word holding a digit is generated ("2638ad0")
+                    words = [w for w in words if not _HAS_DIGIT.search(w)]
+                    compact = "".join(words)
+                if not compact.isalnum():
+                    compact = _SPLIT.sub("", compact)
+            if not words:
+                return 0
+            last = words[-1]
+            if not last.isalnum():
+                last = _SPLIT.sub("", last)
+    else:
+        if not name.islower():
+            name = _CAMEL.sub("-", name).lower()
+        words = [w for w in _WORDSEP.split(name) if w and not _HAS_DIGIT.search(w)]
+        if not words:
+            return 0
+        compact = "".join(words)
+        if not (compact.isascii() and compact.isalnum()):
+            compact = _SPLIT.sub("", compact)
+        last = words[-1]
+        if not (last.isascii() and last.isalnum()):
+            last = _SPLIT.sub("", last)
+    if compact in _HIDDEN_CLASSES:
+        return BIT["hidden"]
+    found = []
+    h = _TOKEN_HINT.get(compact)
+    if h:
+        found.append(h)
+    h = _TOKEN_HINT.get(last)
+    if h:
+        found.append(h)
+    if len(compact) >= _SHORTEST_PART:
+        for part in _PARTS_RE.findall(compact):
+            found.append(_PART_HINT[part])
+    if not found:
+        return 0
+    negative = [h for h in found if h not in _POS_NAMES]
+    mask = 0
+    for h in negative or found:
+        mask |= BIT[h]
+    return mask
+
+
+def _id_hints(ident: str) -> int:
+    """Hints of an id; ids are often unique ("post-4711"): memoised with digits as 0."""
+    return attr_hints(ident.translate(_DIGITS))
+
+
+def _other_hints(tag: str, attrib) -> int:
+    """Hints from role, itemprop, hidden/aria-hidden/style and rel=tag."""
+    own = 0
+    role = attrib.get("role")
+    if role:
+        own |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
+    prop = attrib.get("itemprop")
+    if prop:
+        own |= attr_hints(prop[:_ATTR_MAX])
+    if "hidden" in attrib:  # (aria-hidden hides from screen readers only: slides, icons)
+        own |= _HIDDEN_BIT
+    style = (attrib.get("style") or "")[:_ATTR_MAX]
+    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+        own |= _HIDDEN_BIT
+    if tag == "a" and (attrib.get("rel") or "").lower() in ("tag", "category tag"):
+        own |= _TAGS_BIT
+    return own
 
 
 @cython.cclass
@@ -103,7 +252,7 @@ class Segmenter:
                 ident = ident[:_ATTR_MAX]
             if cls:
                 got = _values.new.get(cls)
-                own |= got if got is not None else _attr_hints(cls)
+                own |= got if got is not None else attr_hints(cls)
             if ident:
                 own |= _id_hints(ident)
             if (len(attrib) > (cls is not None) + (ident is not None)

@@ -52,110 +52,6 @@ _ASCII_SEPS = str.maketrans({c: " " if c in "-_:./" else c for c in map(chr, ran
 _SHORTEST_PART = min(map(len, _PART_HINT))
 
 
-class _Memo:
-    """A bounded memo of two generations: when the newer one is full it becomes the
-    older one (a key found there moves back), and the oldest is dropped. Class names
-    recur within a page and across a site's pages; clearing everything at once would
-    recompute the recurring ones too."""
-
-    __slots__ = ("new", "old", "size")
-
-    def __init__(self, size: int) -> None:
-        self.new: dict = {}
-        self.old: dict = {}
-        self.size = size
-
-    def put(self, key, value) -> None:
-        if len(self.new) >= self.size:
-            self.old = self.new
-            self.new = {}
-        self.new[key] = value
-
-
-_names = _Memo(20_000)    # one class name -> hints
-_values = _Memo(15_000)   # a whole class attribute -> hints
-
-
-def attr_hints(value: str) -> int:
-    """Hint bitmask of a class/id/itemprop string (memoised per string and per name).
-
-    Within one class name ("post-comments", "tag-travel"), a token counts only as the
-    name's last word or as the whole compacted name: WordPress-style prefixes such as
-    ``tag-travel`` or ``category-news`` describe the post, not a widget. Distinctive
-    words (HINT_PARTS) count anywhere. A boilerplate word beats a content word.
-    """
-    got = _values.new.get(value)
-    if got is not None:
-        return got
-    got = _values.old.get(value)
-    if got is None:
-        got = 0
-        names = _names
-        for name in value.split():
-            h = names.new.get(name)
-            if h is None:
-                h = names.old.get(name)
-                if h is None:
-                    h = _name_hints(name)
-                names.put(name, h)
-            got |= h
-    _values.put(value, got)
-    return got
-
-
-def _name_hints(name: str) -> int:
-    if name.isascii():
-        if name.isalpha() and name.islower():  # "content": one plain word
-            compact = last = name
-        else:
-            if not name.islower():
-                name = _CAMEL.sub("-", name).lower()
-            words = name.translate(_ASCII_SEPS).split()
-            compact = "".join(words)
-            if not compact.isalpha():
-                if _HAS_DIGIT.search(compact):  # a word holding a digit is generated ("2638ad0")
-                    words = [w for w in words if not _HAS_DIGIT.search(w)]
-                    compact = "".join(words)
-                if not compact.isalnum():
-                    compact = _SPLIT.sub("", compact)
-            if not words:
-                return 0
-            last = words[-1]
-            if not last.isalnum():
-                last = _SPLIT.sub("", last)
-    else:
-        if not name.islower():
-            name = _CAMEL.sub("-", name).lower()
-        words = [w for w in _WORDSEP.split(name) if w and not _HAS_DIGIT.search(w)]
-        if not words:
-            return 0
-        compact = "".join(words)
-        if not (compact.isascii() and compact.isalnum()):
-            compact = _SPLIT.sub("", compact)
-        last = words[-1]
-        if not (last.isascii() and last.isalnum()):
-            last = _SPLIT.sub("", last)
-    if compact in _HIDDEN_CLASSES:
-        return BIT["hidden"]
-    found = []
-    h = _TOKEN_HINT.get(compact)
-    if h:
-        found.append(h)
-    h = _TOKEN_HINT.get(last)
-    if h:
-        found.append(h)
-    if len(compact) >= _SHORTEST_PART:
-        for part in _PARTS_RE.findall(compact):
-            found.append(_PART_HINT[part])
-    if not found:
-        return 0
-    negative = [h for h in found if h not in _POS_NAMES]
-    mask = 0
-    for h in negative or found:
-        mask |= BIT[h]
-    return mask
-
-
 @dataclass(slots=True)
 class Node:
     """A block-level element of the page."""
@@ -231,11 +127,6 @@ _DIGITS = str.maketrans({c: "0" if c.isdigit() else c for c in map(chr, range(12
 _LINK, _INLINE, _SKIPPED = -2, -3, -4
 
 
-def _id_hints(ident: str) -> int:
-    """Hints of an id; ids are often unique ("post-4711"): memoised with digits as 0."""
-    return attr_hints(ident.translate(_DIGITS))
-
-
 _HINT_BY_TAG = {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()}
 _HINT_BY_ROLE = {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()}
 _HIDDEN_BIT = BIT["hidden"]
@@ -271,25 +162,6 @@ def _merge_rows(blocks: list[RawBlock], nodes: list[Node]) -> list[RawBlock]:
 
 # the attributes _other_hints reads (an element with none of them is skipped)
 _OTHER_KEYS = frozenset(("role", "itemprop", "hidden", "style", "rel"))
-
-
-def _other_hints(tag: str, attrib) -> int:
-    """Hints from role, itemprop, hidden/aria-hidden/style and rel=tag."""
-    own = 0
-    role = attrib.get("role")
-    if role:
-        own |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
-    prop = attrib.get("itemprop")
-    if prop:
-        own |= attr_hints(prop[:_ATTR_MAX])
-    if "hidden" in attrib:  # (aria-hidden hides from screen readers only: slides, icons)
-        own |= _HIDDEN_BIT
-    style = (attrib.get("style") or "")[:_ATTR_MAX]
-    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-        own |= _HIDDEN_BIT
-    if tag == "a" and (attrib.get("rel") or "").lower() in ("tag", "category tag"):
-        own |= _TAGS_BIT
-    return own
 
 
 def _target_parser(seg: _Segmenter) -> etree.HTMLParser:
@@ -440,8 +312,12 @@ def _load_segmenter():
         mod = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = mod
         spec.loader.exec_module(mod)
-        return mod.Segmenter, False
-    return _events.Segmenter, not _events.__file__.endswith(".py")
+        return mod, False
+    return _events, not _events.__file__.endswith(".py")
 
 
-_Segmenter, COMPILED = _load_segmenter()
+# (the class/id hint functions live there too: they run for every element)
+_ev, COMPILED = _load_segmenter()
+_Segmenter = _ev.Segmenter
+_Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
+    _ev._Memo, _ev.attr_hints, _ev._name_hints, _ev._id_hints, _ev._other_hints)
