@@ -1,10 +1,32 @@
 """Build hook for the one compiled module: src/boilerstrip/_events.py, the HTML
-segmenter's parser-target handlers, compiled by Cython from the same .py file.
+segmenter's parser target and class/id hint functions, compiled by Cython from the
+same .py file.
 
 Everything else is in pyproject.toml. The extension is optional: where it cannot be
-built (no C compiler), the install goes on and Python runs _events.py as it is.
+built (no C compiler, no Cython), the install goes on without it and Python runs
+_events.py as it is (same output, slower).
 """
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+
+class OptionalBuildExt(build_ext):
+    """build_ext that warns instead of failing when the compiler is missing or fails."""
+
+    def run(self):
+        try:
+            super().run()
+        except Exception as exc:  # (setuptools' own `optional` misses a missing compiler)
+            self.warn(f"boilerstrip: the compiled segmenter was not built ({exc}); "
+                      "the pure-Python module will be used")
+
+    def build_extension(self, ext):
+        try:
+            super().build_extension(ext)
+        except Exception as exc:
+            self.warn(f"boilerstrip: building {ext.name} failed ({exc}); "
+                      "the pure-Python module will be used")
+
 
 try:
     from Cython.Build import cythonize
@@ -17,4 +39,4 @@ else:
         quiet=True,
     )
 
-setup(ext_modules=ext_modules)
+setup(ext_modules=ext_modules, cmdclass={"build_ext": OptionalBuildExt})

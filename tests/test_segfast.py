@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
 import sys
 import sysconfig
 from pathlib import Path
@@ -82,9 +83,12 @@ def same(data: bytes) -> None:
 def test_the_extension_is_used_when_built():
     """Where a C compiler exists, the install builds the extension and segment uses it."""
     if not BUILT:
-        if shutil.which(sysconfig.get_config_var("CC").split()[0] if sysconfig.get_config_var("CC") else "cc"):
-            pytest.fail("a C compiler is here but boilerstrip._events was not compiled (reinstall: pip install -e .)")
-        pytest.skip("no C compiler here: the Python segmenter is used")
+        cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+        works = shutil.which(cc) and subprocess.run([cc, "--version"], capture_output=True).returncode == 0
+        if works:
+            pytest.fail(f"a C compiler ({cc}) is here but boilerstrip._events was not compiled "
+                        "(reinstall: pip install -e .)")
+        pytest.skip(f"no working C compiler ({cc}) here: the Python segmenter is used")
     assert segment.COMPILED and segment._Segmenter is Fast
     assert Py is not Fast and not hasattr(Py, "__pyx_vtable__")
 
