@@ -1,11 +1,8 @@
 """The public entry point: :func:`clean_article`."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
-import threading
-from contextlib import contextmanager
 from typing import Any, Collection, Literal
 
 from . import _input, clean, score, segment
@@ -64,40 +61,6 @@ def clean_article(
             include_comments=include_comments, include_tables=include_tables,
             favor=favor, site_profile=site_profile,
         )
-    with _gc_paused():
-        return _clean(doc, url, input, metadata, include_comments, include_tables, favor, site_profile)
-
-
-# The cyclic garbage collector is paused while a document is cleaned. A page makes
-# thousands of small objects that all live until the call returns (blocks, nodes, their
-# features) and form no cycles: the collections they would set off walk them in vain
-# (about 8% of the time of an HTML page). Refcounting still frees everything. Calls in
-# several threads share one pause: the collector is turned back on when the last of
-# them ends, and only if it was on when the first began.
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_on = False
-
-
-@contextmanager
-def _gc_paused():
-    global _gc_depth, _gc_was_on
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_on = gc.isenabled()
-            if _gc_was_on:
-                gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_on:
-                gc.enable()
-
-
-def _clean(doc, url, input, metadata, include_comments, include_tables, favor, site_profile) -> Article:
     # Markup given as str/bytes is parsed and segmented in one pass, unless the
     # metadata extractor needs a tree.
     kind, payload, _encoding, _raw = _input.coerce(doc, input, parse=metadata)
