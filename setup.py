@@ -11,20 +11,14 @@ from setuptools.command.build_ext import build_ext
 
 
 class OptionalBuildExt(build_ext):
-    """build_ext that warns instead of failing when the compiler is missing or fails."""
+    """build_ext that warns instead of failing when the compiler is missing or fails
+    (setuptools' own ``optional=True`` did not catch a compiler that exits non-zero)."""
 
     def run(self):
         try:
             super().run()
-        except Exception as exc:  # (setuptools' own `optional` misses a missing compiler)
-            self.warn(f"boilerstrip: the compiled segmenter was not built ({exc}); "
-                      "the pure-Python module will be used")
-
-    def build_extension(self, ext):
-        try:
-            super().build_extension(ext)
         except Exception as exc:
-            self.warn(f"boilerstrip: building {ext.name} failed ({exc}); "
+            self.warn(f"boilerstrip: the compiled segmenter was not built ({exc}); "
                       "the pure-Python module will be used")
 
 
@@ -34,7 +28,7 @@ except ImportError:  # (Cython is a build requirement; a plain `setup.py` run ma
     ext_modules = []
 else:
     ext_modules = cythonize(
-        [Extension("boilerstrip._events", ["src/boilerstrip/_events.py"], optional=True)],
+        [Extension("boilerstrip._events", ["src/boilerstrip/_events.py"])],
         compiler_directives={"language_level": 3},
         quiet=True,
     )

@@ -6,7 +6,6 @@ Dataset for the last test: WCXB v1.0 by Murrough Foley, CC-BY-4.0 (see bench/wcx
 """
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -29,17 +28,7 @@ BUILT = not _events.__file__.endswith(".py")
 Fast = _events.Segmenter if BUILT else None
 
 
-def _source_module():
-    """_events.py run by Python, whether or not the compiled module sits beside it."""
-    path = Path(_events.__file__).with_name("_events.py")
-    spec = importlib.util.spec_from_file_location("boilerstrip._events_source", path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-Py = _source_module().Segmenter
+Py = segment.source_events().Segmenter
 needs_ext = pytest.mark.skipif(not BUILT, reason="the compiled segmenter is not built here (no C compiler at install)")
 
 
@@ -154,7 +143,7 @@ def test_wcxb_pages():
         assert key(_parse(Fast, data)) == key(_parse(Py, data)), page.file_id
 
 
-_SOURCE = sys.modules["boilerstrip._events_source"]
+_SOURCE = segment.source_events()
 
 
 @needs_ext

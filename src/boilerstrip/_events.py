@@ -16,41 +16,57 @@ try:
 except ImportError:  # Cython is needed only to build: a stand-in for the few names used
     from ._cython_shadow import cython  # type: ignore[no-redef]
 
+import re
+
+from . import rules
 from . import segment as _s
+from ._dispatch import literal_trie
 
 _Node = _s.Node
 _RawBlock = _s.RawBlock
 _Segmentation = _s.Segmentation
 _merge_rows = _s._merge_rows
 _norm = _s._norm
-_CAMEL = _s._CAMEL
-_ASCII_SEPS = cython.declare(dict, _s._ASCII_SEPS)
-_HAS_DIGIT = _s._HAS_DIGIT
-_SPLIT = _s._SPLIT
-_WORDSEP = _s._WORDSEP
-_HIDDEN_CLASSES = cython.declare(frozenset, _s._HIDDEN_CLASSES)
 BIT = cython.declare(dict, _s.BIT)
-_TOKEN_HINT = cython.declare(dict, _s._TOKEN_HINT)
-_SHORTEST_PART = cython.declare(cython.Py_ssize_t, _s._SHORTEST_PART)
-_PARTS_RE = _s._PARTS_RE
-_PART_HINT = cython.declare(dict, _s._PART_HINT)
-_POS_NAMES = cython.declare(frozenset, _s._POS_NAMES)
-_DIGITS = cython.declare(dict, _s._DIGITS)
-_HIDDEN_STYLE = _s._HIDDEN_STYLE
-_TAGS_BIT = _s._TAGS_BIT
-_SKIP = cython.declare(frozenset, frozenset(_s._SKIP))
-_BLOCK = cython.declare(frozenset, frozenset(_s._BLOCK))
-_KIND = cython.declare(dict, dict(_s._KIND))
-_HINT_BY_TAG = cython.declare(dict, dict(_s._HINT_BY_TAG))
-_HINT_BY_ROLE = cython.declare(dict, dict(_s._HINT_BY_ROLE))
-_OTHER_KEYS = cython.declare(frozenset, _s._OTHER_KEYS)
-_HIDDEN_BIT = _s._HIDDEN_BIT
-_ATTR_MAX = cython.declare(cython.Py_ssize_t, _s._ATTR_MAX)
 _BR = cython.declare(str, _s._BR)
-# Stack codes for elements that are not block nodes (a block pushes its parent's index).
-_LINK = cython.declare(cython.long, _s._LINK)
-_INLINE = cython.declare(cython.long, _s._INLINE)
+_HAS_DIGIT = _s._HAS_DIGIT
 
+# class/id names (the words and parts of rules.HINT_TOKENS / HINT_PARTS)
+_POS_NAMES = cython.declare(frozenset, frozenset(rules.POSITIVE_HINTS))
+_TOKEN_HINT = cython.declare(dict, {tok: hint for hint, toks in rules.HINT_TOKENS.items()
+                                    for tok in toks.lower().split()})
+_WORDSEP = re.compile(r"[-_\s:./]+")
+_PART_HINT = cython.declare(dict, {part: hint for hint, parts in rules.HINT_PARTS.items() for part in parts})
+_PARTS_RE = re.compile(literal_trie(_PART_HINT))
+_SHORTEST_PART = cython.declare(cython.Py_ssize_t, min(map(len, _PART_HINT)))
+# the place between a lower-case letter or digit and a capital ("postTitle"): a dash goes
+# there (a plain "-" replacement: Python 3.11 expands a group template in Python code)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = cython.declare(frozenset, rules.HIDDEN_CLASSES)
+# ASCII names: the separators of _WORDSEP become spaces, then str.split (no regex). Like
+# every str.translate table here, it lists all of ASCII (a missing character costs a
+# failed lookup per call).
+_ASCII_SEPS = cython.declare(dict, str.maketrans({c: " " if c in "-_:./" else c for c in map(chr, range(128))}))
+# Ids that differ only in their digits ("post-4711", "post-4712") share a cache entry:
+# every digit reads as 0 (a word holding a digit is ignored by _name_hints anyway).
+_DIGITS = cython.declare(dict, str.maketrans({c: "0" if c.isdigit() else c for c in map(chr, range(128))}))
+
+# elements
+_HINT_BY_TAG = cython.declare(dict, {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()})
+_HINT_BY_ROLE = cython.declare(dict, {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()})
+_HIDDEN_BIT = BIT["hidden"]
+_TAGS_BIT = BIT["tags"]
+_ATTR_MAX = cython.declare(cython.Py_ssize_t, 400)  # characters of a class/id/style value looked at
+_SKIP = cython.declare(frozenset, frozenset(rules.SKIP_TAGS))
+_BLOCK = cython.declare(frozenset, frozenset(rules.BLOCK_TAGS))
+_KIND = cython.declare(dict, dict(rules.KIND_BY_TAG))
+# the attributes _other_hints reads (an element with none of them is skipped)
+_OTHER_KEYS = cython.declare(frozenset, frozenset(("role", "itemprop", "hidden", "style", "rel")))
+# Stack codes for elements that are not block nodes (a block pushes its parent's index).
+_LINK = cython.declare(cython.long, -2)
+_INLINE = cython.declare(cython.long, -3)
 
 @cython.cclass
 class _Memo:

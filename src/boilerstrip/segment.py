@@ -6,6 +6,7 @@ hints carried by the class/id/role/aria attributes of its ancestors (a bitmask).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import rules
-from ._dispatch import literal_trie
 
 # Hint names -> bit. Order is fixed by the tables.
 HINTS: tuple[str, ...] = tuple(
@@ -32,24 +32,7 @@ def mask_of(names) -> int:
     return m
 
 
-_POS_NAMES = frozenset(rules.POSITIVE_HINTS)
-_TOKEN_HINT = {tok: hint for hint, toks in rules.HINT_TOKENS.items() for tok in toks.lower().split()}
-_WORDSEP = re.compile(r"[-_\s:./]+")
 _HAS_DIGIT = re.compile(r"\d")
-_PART_HINT = {part: hint for hint, parts in rules.HINT_PARTS.items() for part in parts}
-_PARTS_RE = re.compile(literal_trie(_PART_HINT))
-# the place between a lower-case letter or digit and a capital ("postTitle"): a dash goes
-# there (a plain "-" replacement: Python 3.11 expands a group template in Python code)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_WS = re.compile(r"[ \t\r\f\v\n\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASSES = rules.HIDDEN_CLASSES
-# ASCII names: the separators of _WORDSEP become spaces, then str.split (no regex). Like
-# every str.translate table here, it lists all of ASCII (a missing character costs a
-# failed lookup per call).
-_ASCII_SEPS = str.maketrans({c: " " if c in "-_:./" else c for c in map(chr, range(128))})
-_SHORTEST_PART = min(map(len, _PART_HINT))
 
 
 @dataclass(slots=True)
@@ -120,23 +103,6 @@ def _norm(text: str, pre: bool) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
-# Ids that differ only in their digits ("post-4711", "post-4712") share a cache entry:
-# every digit reads as 0 (a word holding a digit is ignored by _name_hints anyway).
-_DIGITS = str.maketrans({c: "0" if c.isdigit() else c for c in map(chr, range(128))})
-# Stack codes for elements that are not block nodes (a block pushes its parent's index).
-_LINK, _INLINE, _SKIPPED = -2, -3, -4
-
-
-_HINT_BY_TAG = {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()}
-_HINT_BY_ROLE = {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()}
-_HIDDEN_BIT = BIT["hidden"]
-_TAGS_BIT = BIT["tags"]
-_ATTR_MAX = 400  # characters of a class/id/style value looked at
-_SKIP = rules.SKIP_TAGS
-_BLOCK = rules.BLOCK_TAGS
-_KIND = rules.KIND_BY_TAG
-
-
 def _merge_rows(blocks: list[RawBlock], nodes: list[Node]) -> list[RawBlock]:
     """One block per table row: the cells of a <tr> that follow one another (each a
     single block of its own) are joined with " | ", the row being their container."""
@@ -158,10 +124,6 @@ def _merge_rows(blocks: list[RawBlock], nodes: list[Node]) -> list[RawBlock]:
     for i, b in enumerate(out):
         b.position = i
     return out
-
-
-# the attributes _other_hints reads (an element with none of them is skipped)
-_OTHER_KEYS = frozenset(("role", "itemprop", "hidden", "style", "rel"))
 
 
 def _target_parser(seg: _Segmenter) -> etree.HTMLParser:
@@ -300,20 +262,29 @@ def segment_text(text: str, controls: bool = True) -> Segmentation:
 # compiles with Cython where a C compiler is at hand (Python then imports the compiled
 # module instead of the .py file). BOILERSTRIP_PURE_PYTHON=1 in the environment makes
 # this process use the .py file even so (same segmentation, slower).
+@functools.lru_cache(maxsize=1)
+def source_events():
+    """_events.py run by Python, whether or not the compiled module sits beside it."""
+    import importlib.util
+    import sys
+
+    from . import _events
+
+    path = os.path.join(os.path.dirname(_events.__file__), "_events.py")
+    spec = importlib.util.spec_from_file_location("boilerstrip._events_py", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def _load_segmenter():
     from . import _events
 
-    if os.environ.get("BOILERSTRIP_PURE_PYTHON") and not _events.__file__.endswith(".py"):
-        import importlib.util
-        import sys
-
-        path = os.path.join(os.path.dirname(_events.__file__), "_events.py")
-        spec = importlib.util.spec_from_file_location("boilerstrip._events_py", path)
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = mod
-        spec.loader.exec_module(mod)
-        return mod, False
-    return _events, not _events.__file__.endswith(".py")
+    compiled = not _events.__file__.endswith(".py")
+    if compiled and os.environ.get("BOILERSTRIP_PURE_PYTHON"):
+        return source_events(), False
+    return _events, compiled
 
 
 # (the class/id hint functions live there too: they run for every element)
