@@ -347,6 +347,16 @@ class Segmenter:
         return _Segmentation(blocks=_merge_rows(self.blocks, self.nodes), nodes=self.nodes,
                              title=self.title, kind="html")
 
+    def release(self) -> None:
+        """Let go of the page's nodes and blocks. lxml's parser, its context and its
+        target refer to one another: a cycle that only the garbage collector frees. The
+        segmentation must not wait in it (a page's thousands of nodes and blocks would
+        be traversed and freed by the collector instead of freed at once)."""
+        self.nodes = []
+        self.blocks = []
+        self.stack = []
+        self.buf = []
+
     @cython.cfunc
     def _flush(self) -> None:
         text: str = "".join(self.buf)

@@ -147,6 +147,7 @@ def segment_markup(data: bytes) -> tuple[Segmentation | None, bool]:
         out = seg.close() if seg.blocks else None
     err = parser.error_log.last_error
     limited = err is not None and err.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+    seg.release()  # (the parser keeps it in a reference cycle)
     return out, limited
 
 
