@@ -261,3 +261,25 @@ def test_small_page_keeps_its_article():
     for p in PASTRY_PARAS:
         assert norm(p) in norm(art.text)
     assert "Home Food" not in norm(art.text)
+
+
+@pytest.mark.parametrize("variant", ["plain", "bom", "cut-character", "ends-non-ascii", "cp1252-declared"])
+def test_utf8_bytes_read_as_the_str_they_decode_to(variant):
+    """Bytes that are valid UTF-8 go to the parser as they are (not decoded and encoded
+    again); a BOM, a last character cut in half or a page ending in a non-ASCII
+    character take the other path. Either way the result is that of the decoded text."""
+    body = "".join(f"<p>{p}</p>" for p in PASTRY_PARAS)
+    html = f"<html><head><title>Pâtisserie</title></head><body><article>{body}</article></body></html>"
+    data = html.encode("utf-8")
+    if variant == "bom":
+        data = b"\xef\xbb\xbf" + data
+    elif variant == "cut-character":
+        data = data + "é".encode("utf-8")[:1]
+    elif variant == "ends-non-ascii":
+        data = data + "é".encode("utf-8")
+    elif variant == "cp1252-declared":  # valid UTF-8 with non-ASCII wins over a declared charset
+        data = data.replace(b"<head>", b'<head><meta charset="windows-1252">')
+    got = clean_article(data, metadata=False)
+    want = clean_article(data.decode("utf-8", "ignore").lstrip("\ufeff"), metadata=False)
+    assert got.text == want.text
+    assert "crème brûlée" in got.text and "pâtisserie" in got.text

@@ -435,11 +435,12 @@ _BAD_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
 _NONCHARS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
 
-def markup_bytes(text: str) -> bytes:
+def markup_bytes(text: str, utf8: bytes | None = None) -> bytes:
     """The UTF-8 bytes the parser reads for ``text`` (bad characters and a DOCTYPE's
-    internal subset removed); empty when there is nothing to parse."""
+    internal subset removed); empty when there is nothing to parse. ``utf8``: the
+    bytes ``text`` was decoded from, when they are exactly its UTF-8 (not encoded again)."""
     try:
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if utf8 is None else utf8
     except UnicodeEncodeError:  # lone surrogates: the slow path
         data = clean_text_chars(text).encode("utf-8", "replace")
     else:
@@ -537,6 +538,7 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
         raise ValueError(f"input must be 'auto', 'html' or 'text', not {mode!r}")
     encoding = ""
     checked = False  # the str was tested for binary data (and searched for controls: plain)
+    utf8 = None  # the bytes given, when they are the UTF-8 of the str decoded from them
     plain = False
     if isinstance(doc, (bytes, bytearray, memoryview)):
         data = bytes(doc)
@@ -552,6 +554,10 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
         doc, enc = decode_bytes(data)
         encoding += enc
         checked = True
+        # bytes that decoded as UTF-8 whole (no BOM cut off, no partial last character)
+        # are the UTF-8 of ``doc``: the parser reads them as they are
+        if enc == "utf-8" and data and data[-1] < 0x80 and not data.startswith(codecs.BOM_UTF8):
+            utf8 = data
     if isinstance(doc, str):
         kind = mode if mode != "auto" else ("html" if looks_like_html(doc) else "text")
         if not checked:
@@ -563,7 +569,7 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
                 return "text", _reject_binary(binary), "", ""
         if kind == "text":
             return "text", doc if plain else text_payload(doc), encoding, doc
-        return "html", parse_html(doc) if parse else markup_bytes(doc), encoding, doc
+        return "html", parse_html(doc) if parse else markup_bytes(doc, utf8), encoding, doc
     # lxml objects
     if isinstance(doc, etree._ElementTree):
         doc = doc.getroot()
