@@ -160,8 +160,8 @@ def _block_phrase(b) -> str:
     first line alone: a line of code ("name", "submit") is no form's field."""
     text = b.text
     if b.kind == "code" and "\n" in text:
-        text = text[: text.index("\n")].strip()
-    return phrase_reason(text) or ""
+        return phrase_reason(text[: text.index("\n")].strip()) or ""
+    return phrase_reason(text, b.words) or ""
 
 
 def hint_reason(mask: int) -> str | None:
@@ -207,7 +207,7 @@ def _features(seg: Segmentation) -> list | None:
             nw = len(b.text.split())
             sd = 0.0
         else:
-            words = tokens(b.text.lower())
+            b.words = words = tokens(b.text.lower())  # (the phrases read them again)
             nw = len(words)
             sd = sum(map(stop.__contains__, words)) / nw if have_stop and nw else 0.0
         f = b.features

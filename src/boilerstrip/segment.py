@@ -64,6 +64,7 @@ class RawBlock:
     reason: str | None = None
     score: float = 0.0
     features: dict = field(default_factory=dict)
+    words: list | None = None  # its lower-cased \w+ words, when the scorer has read them
 
 
 @dataclass(slots=True)
