@@ -165,10 +165,20 @@ def _block_phrase(b) -> str:
 
 
 def hint_reason(mask: int) -> str | None:
-    for bit, reason in _HINT_REASON:
-        if mask & bit:
-            return reason
-    return None
+    """The reason of the first hint of ``mask`` in REASON_BY_HINT's order (a page has a
+    few distinct masks, each looked up once)."""
+    try:
+        return _REASON_OF_MASK[mask]
+    except KeyError:
+        pass
+    reason = next((r for bit, r in _HINT_REASON if mask & bit), None)
+    if len(_REASON_OF_MASK) >= 4096:  # (bounded: masks are combinations of 20 bits)
+        _REASON_OF_MASK.clear()
+    _REASON_OF_MASK[mask] = reason
+    return reason
+
+
+_REASON_OF_MASK: dict[int, str | None] = {}
 
 
 # --------------------------------------------------------------------------
