@@ -55,3 +55,14 @@ def test_clean_article_leaves_no_blocks_to_the_collector():
 
     garbage = _garbage_after(run)
     assert not [o for o in garbage if isinstance(o, (Node, RawBlock))]
+
+
+def test_result_keeps_no_word_lists():
+    """An HTML result keeps its segmentation (block paths are worked out on first read),
+    so the scorer's per-block word lists are let go once the phrases are read: a caller
+    holding many results would otherwise hold every page's words too."""
+    art = clean_article((FIXTURES / "pages" / "blog-wordpress.html").read_bytes(), metadata=False)
+    segs = {id(b._p[0]): b._p[0] for b in art.blocks + art.removed if b._p is not None and not isinstance(b._p, str)}
+    assert segs, "no block refers to its segmentation: nothing to check"
+    for seg in segs.values():
+        assert all(rb.words is None for rb in seg.blocks)

@@ -591,6 +591,7 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
             f["phrase"] = None
         p, q = f["value"]
         b.score = round(p / b.chars, 3) if b.chars else 0.0
+        b.words = None  # (phrases are read: the words need not live as long as the result)
     _menu_runs(blocks, t["lone_link_goes"])
     _end_cut(blocks)
     if t["revise"]:
