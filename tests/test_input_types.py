@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 import lxml.html
 
-from boilerstrip import Article, clean_article
+from boilerstrip import Article, _input, clean_article
 from conftest import FIXTURES, norm, read_fixture
 
 # An original short article with non-ASCII words that cp1252 can encode.
@@ -263,7 +263,7 @@ def test_small_page_keeps_its_article():
     assert "Home Food" not in norm(art.text)
 
 
-@pytest.mark.parametrize("variant", ["plain", "bom", "cut-character", "ends-non-ascii", "cp1252-declared"])
+@pytest.mark.parametrize("variant", ["plain", "bom", "cut-character", "ends-non-ascii", "cp1252-declared", "invalid-byte"])
 def test_utf8_bytes_read_as_the_str_they_decode_to(variant):
     """Bytes that are valid UTF-8 go to the parser as they are (not decoded and encoded
     again); a BOM, a last character cut in half or a page ending in a non-ASCII
@@ -279,7 +279,28 @@ def test_utf8_bytes_read_as_the_str_they_decode_to(variant):
         data = data + "é".encode("utf-8")
     elif variant == "cp1252-declared":  # valid UTF-8 with non-ASCII wins over a declared charset
         data = data.replace(b"<head>", b'<head><meta charset="windows-1252">')
+    elif variant == "invalid-byte":  # not UTF-8: decoded another way, never passed as it is
+        data = data.replace(b"<article>", b"<article><p>caf\xe9 au lait \xff\xfe</p>")
     got = clean_article(data, metadata=False)
-    want = clean_article(data.decode("utf-8", "ignore").lstrip("\ufeff"), metadata=False)
+    want = clean_article(_input.decode_bytes(data)[0], metadata=False)
     assert got.text == want.text
-    assert "crème brûlée" in got.text and "pâtisserie" in got.text
+    if variant != "invalid-byte":  # (mixed bytes: whatever charset detection makes of them)
+        assert "crème brûlée" in got.text and "pâtisserie" in got.text
+
+
+def test_undetectable_bytes_read_as_their_lossy_decoding(monkeypatch):
+    """Bytes that are no UTF-8 and whose charset nothing detects are read as their lossy
+    UTF-8 decoding (U+FFFD for each bad byte), not handed to the parser as they are."""
+    import charset_normalizer
+
+    def no_detection(*_a, **_k):
+        raise RuntimeError("no detection")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", no_detection)
+    body = "".join(f"<p>{p}</p>" for p in PASTRY_PARAS)
+    data = f"<html><body><article><p>Opening \xff\xfe line of the story, with a few bad bytes.</p>{body}</article></body></html>"
+    data = data.encode("utf-8").replace("\xff\xfe".encode("utf-8"), b"\xff\xfe")
+    got = clean_article(data, metadata=False)
+    want = clean_article(data.decode("utf-8", "replace"), metadata=False)
+    assert got.text == want.text
+    assert "\ufffd" in got.text

@@ -267,9 +267,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Returns (text, encoding used). Never raises.
     """
+    return _decode_bytes(data)[:2]
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str, bool]:
+    """:func:`decode_bytes`, and whether ``data`` is exactly the UTF-8 of the text (valid
+    UTF-8 read whole: no BOM cut off, nothing cut or replaced)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, "replace"), enc
+            return data[len(bom):].decode(enc, "replace"), enc, False
     head = data[:4096]
     declared = None
     m = _XML_DECL.search(head) or _META_CHARSET.search(head)
@@ -283,11 +289,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         evens, odds = sample[0::2].count(0), sample[1::2].count(0)
         quarter = len(sample) // 4
         if odds > quarter and evens < 4:
-            return data.decode("utf-16-le", "replace"), "utf-16-le"
+            return data.decode("utf-16-le", "replace"), "utf-16-le", False
         if evens > quarter and odds < 4:
-            return data.decode("utf-16-be", "replace"), "utf-16-be"
+            return data.decode("utf-16-be", "replace"), "utf-16-be", False
+    exact = False
     try:
         text = data.decode("utf-8")
+        exact = True
     except UnicodeDecodeError as e:
         text = None
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
@@ -296,14 +304,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if text is not None and (declared is None or declared == "utf-8" or not text.isascii()):
         # Valid UTF-8 holding non-ASCII is almost never an accident: trust it over a
         # declared single-byte charset (pages often lie about their charset).
-        return text, "utf-8"
+        return text, "utf-8", exact
     if declared and declared != "utf-8":
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, False
         except (UnicodeDecodeError, LookupError):
             pass
     if text is not None:
-        return text, "utf-8"
+        return text, "utf-8", exact
     try:
         from charset_normalizer import from_bytes
 
@@ -316,10 +324,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 if m.encoding == "cp1252" and (m.chaos, m.coherence) == (best.chaos, best.coherence):
                     best = m
         if best is not None and best.encoding:
-            return data.decode(best.encoding, "replace"), best.encoding
+            return data.decode(best.encoding, "replace"), best.encoding, False
     except Exception:  # detection is best-effort; fall through to lossy UTF-8
         pass
-    return data.decode("utf-8", "replace"), "utf-8"
+    return data.decode("utf-8", "replace"), "utf-8", False
 
 
 def looks_like_html(text: str) -> bool:
@@ -551,12 +559,10 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
             encoding = "gzip+"
         if kind is not None:
             return "text", _reject_binary(kind), "", ""
-        doc, enc = decode_bytes(data)
+        doc, enc, exact = _decode_bytes(data)
         encoding += enc
         checked = True
-        # bytes that decoded as UTF-8 whole (no BOM cut off, no partial last character)
-        # are the UTF-8 of ``doc``: the parser reads them as they are
-        if enc == "utf-8" and data and data[-1] < 0x80 and not data.startswith(codecs.BOM_UTF8):
+        if exact:  # the bytes are the UTF-8 of ``doc``: the parser reads them as they are
             utf8 = data
     if isinstance(doc, str):
         kind = mode if mode != "auto" else ("html" if looks_like_html(doc) else "text")

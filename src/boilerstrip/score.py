@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -164,21 +165,10 @@ def _block_phrase(b) -> str:
     return phrase_reason(text, b.words) or ""
 
 
+@functools.lru_cache(maxsize=4096)  # (a page has a few distinct masks)
 def hint_reason(mask: int) -> str | None:
-    """The reason of the first hint of ``mask`` in REASON_BY_HINT's order (a page has a
-    few distinct masks, each looked up once)."""
-    try:
-        return _REASON_OF_MASK[mask]
-    except KeyError:
-        pass
-    reason = next((r for bit, r in _HINT_REASON if mask & bit), None)
-    if len(_REASON_OF_MASK) >= 4096:  # (bounded: masks are combinations of 20 bits)
-        _REASON_OF_MASK.clear()
-    _REASON_OF_MASK[mask] = reason
-    return reason
-
-
-_REASON_OF_MASK: dict[int, str | None] = {}
+    """The reason of the first hint of ``mask`` in REASON_BY_HINT's order."""
+    return next((r for bit, r in _HINT_REASON if mask & bit), None)
 
 
 # --------------------------------------------------------------------------
