@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from boilerstrip import _events, segment
+from boilerstrip import _events, rules, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -153,6 +153,26 @@ def test_class_hints_alike(value):
     """The class/id hint functions are compiled with the segmenter: same masks."""
     assert _events.attr_hints(value) == _SOURCE.attr_hints(value)
     assert _events._id_hints(value) == _SOURCE._id_hints(value)
+
+
+# names made of the hint tables' own words, as sites spell them: camel case, capitals,
+# digits, every separator, and a character that is none of these
+_WORDS = sorted({w for v in rules.HINT_TOKENS.values() for w in v.split()}
+                | {p for v in rules.HINT_PARTS.values() for p in v} | {"post", "x", "a1", "2638ad0", "[x]", "@"})
+_word = st.builds(lambda w, case, digits: (w.capitalize() if case == 1 else w.upper() if case == 2 else w) + digits,
+                  st.sampled_from(_WORDS), st.integers(0, 3), st.sampled_from(["", "", "", "7", "42"]))
+_name = st.lists(st.tuples(_word, st.sampled_from(["-", "_", ":", ".", "/", "", "--", "\t"])),
+                 min_size=1, max_size=4).map(lambda ws: "".join(w + sep for w, sep in ws)[:-1] or "x")
+
+
+@needs_ext
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_name, min_size=1, max_size=3).map(" ".join))
+def test_class_hints_alike_on_table_words(value):
+    """The compiled module reads ASCII names character by character, not with the .py's
+    regexes: the same masks for names built of the words the tables look for."""
+    assert _events.attr_hints(value) == _SOURCE.attr_hints(value)
+    assert _events._name_hints(value.split()[0]) == _SOURCE._name_hints(value.split()[0])
 
 
 @needs_ext

@@ -17,4 +17,6 @@ cython = SimpleNamespace(
     long=int,
     bint=bool,
     Py_ssize_t=int,
+    Py_UCS4=str,
+    compiled=False,
 )

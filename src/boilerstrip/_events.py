@@ -130,9 +130,14 @@ def _name_hints(name: str) -> int:
     last: str
     words: list
     found: list
+    got: tuple
     if name.isascii():
         if name.isalpha() and name.islower():  # "content": one plain word
             compact = last = name
+        elif cython.compiled and (got := _ascii_words(name)) is not None:
+            if not got:
+                return 0
+            compact, last = got
         else:
             if not name.islower():
                 name = _CAMEL.sub("-", name).lower()
@@ -171,7 +176,7 @@ def _name_hints(name: str) -> int:
     if h:
         found.append(h)
     if len(compact) >= _SHORTEST_PART:
-        for part in _PARTS_RE.findall(compact):
+        for part in (_find_parts(compact) if cython.compiled and compact.isascii() else _PARTS_RE.findall(compact)):
             found.append(_PART_HINT[part])
     if not found:
         return 0
@@ -180,6 +185,78 @@ def _name_hints(name: str) -> int:
     for h in negative or found:
         mask |= BIT[h]
     return mask
+
+
+# The compiled module reads an ASCII name character by character (the .py uses the
+# regexes and str methods above; tests/test_segfast.py checks both give the same hints).
+# _ASCII_SEPS' separators and str.split()'s ASCII whitespace end a word (the literal
+# below is written out where it is used: Cython then tests a character without a lookup).
+# the parts by their first two letters (a-z, a-z): _find_parts tries only those
+_PARTS_BY_PAIR = cython.declare(list, [tuple(p for p in sorted(_PART_HINT) if p.isascii() and p.isalpha()
+                                             and p[:2] == chr(97 + i // 26) + chr(97 + i % 26))
+                                       for i in range(26 * 26)])
+
+
+@cython.cfunc
+def _ascii_words(name: str) -> tuple:
+    """An ASCII name's (compact, last) as the .py path reads them: the words split at
+    separators, whitespace and camel humps ("postTitle"), lower-cased; a word holding a
+    digit dropped. () when no word is left; None (the .py path decides) for a name with
+    a character that is no letter, digit or separator."""
+    n: cython.Py_ssize_t = len(name)
+    i: cython.Py_ssize_t
+    start: cython.Py_ssize_t = -1  # the current word's first character (-1: none)
+    digit: cython.bint = False  # the current word holds a digit
+    kept: list = []
+    c: cython.Py_UCS4
+    prev: cython.Py_UCS4 = 0
+    low: str = name.lower()
+    for i in range(n + 1):
+        c = name[i] if i < n else 32
+        if c in "-_:./ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f" or ("A" <= c <= "Z" and ("a" <= prev <= "z" or "0" <= prev <= "9")):
+            if start >= 0 and not digit:
+                kept.append(low[start:i])
+            start = -1
+            digit = False
+        elif not ("a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9"):
+            return None
+        if start < 0 and c not in "-_:./ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f":
+            start = i
+        if "0" <= c <= "9":
+            digit = True
+        prev = c
+    if not kept:
+        return ()
+    return "".join(kept), kept[-1]
+
+
+@cython.cfunc
+def _find_parts(compact: str) -> list:
+    """_PARTS_RE.findall(compact) for an ASCII compact name: left to right, no overlap."""
+    n: cython.Py_ssize_t = len(compact)
+    i: cython.Py_ssize_t = 0
+    k: cython.Py_ssize_t
+    m: cython.Py_ssize_t
+    a: cython.Py_UCS4
+    b: cython.Py_UCS4
+    part: str
+    out: list = []
+    while i + 1 < n:
+        a = compact[i]
+        b = compact[i + 1]
+        if "a" <= a <= "z" and "a" <= b <= "z":
+            for part in _PARTS_BY_PAIR[(cython.cast(cython.long, a) - 97) * 26 + cython.cast(cython.long, b) - 97]:
+                m = len(part)
+                if i + m <= n:
+                    k = 2
+                    while k < m and compact[i + k] == part[k]:
+                        k += 1
+                    if k == m:
+                        out.append(part)
+                        i += m - 1
+                        break
+        i += 1
+    return out
 
 
 def _id_hints(ident: str) -> int:
@@ -387,3 +464,4 @@ class Segmenter:
             if piece:
                 n = len(piece)
                 blocks.append(_RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
+
