@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet, first_chars
-from ._stoplists import SAMPLE_MIN_CHARS, detect, detect_counted, first_try, stoplist_for, tokens
+from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
 
 T = rules.THRESHOLDS
@@ -198,26 +198,40 @@ def _features(seg: Segmentation) -> list | None:
     cohesion), read in the same pass as the stopwords."""
     if seg.kind == "text":
         return _text_features(seg)
-    seg.language, stop = detect(b.text for b in seg.blocks)
+    blocks = seg.blocks
+    # the language's sample: the words of the first long blocks, kept for the loop below
+    # (with their counts of the first-tried language's stopwords, which serve the density
+    # when that language is picked)
+    sampled: dict[int, list[str]] = {}
+    seg.language, stop, _n, counts = detect_counted(
+        sampled.setdefault(k, tokens(b.text.lower())) if b.chars >= SAMPLE_MIN_CHARS else ()
+        for k, b in enumerate(blocks))
+    if seg.language != first_try()[0]:
+        counts = []
     have_stop = stop is not None
     short, max_ld = T["short_chars"], T["max_link_density"]
-    for b in seg.blocks:
+    menu_ld, menu_max = T["menu_link_density"], T["menu_max_words"]
+    for k, b in enumerate(blocks):
         ld = b.link_chars / b.chars if b.chars else 0.0
         if b.chars < short or ld > max_ld:  # class decided without words
             nw = len(b.text.split())
             sd = 0.0
         else:
-            b.words = words = tokens(b.text.lower())  # (the phrases read them again)
+            words = sampled.get(k)
+            if words is None:
+                words = tokens(b.text.lower())
+            b.words = words  # (the phrases read them again)
             nw = len(words)
-            sd = sum(map(stop.__contains__, words)) / nw if have_stop and nw else 0.0
-        f = b.features
-        f["chars"] = b.chars
-        f["words"] = nw
-        f["link_density"] = round(ld, 3) if ld else 0.0
-        f["stopword_density"] = round(sd, 3)
-        f["phrase"] = None  # computed later, only where hints have not decided already
-        f["class"] = _classify(b.chars, ld, sd, have_stop)
-        f["menu_item"] = ld > T["menu_link_density"] and nw <= T["menu_max_words"]
+            if have_stop and nw:
+                sc = counts[k] if k < len(counts) and counts[k] >= 0 else sum(map(stop.__contains__, words))
+                sd = sc / nw
+            else:
+                sd = 0.0
+        b.features = {  # (phrase: computed later, only where hints have not decided already)
+            "chars": b.chars, "words": nw, "link_density": round(ld, 3) if ld else 0.0,
+            "stopword_density": round(sd, 3), "phrase": None, "class": _classify(b.chars, ld, sd, have_stop),
+            "menu_item": ld > menu_ld and nw <= menu_max,
+        }
     return None
 
 
