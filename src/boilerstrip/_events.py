@@ -176,7 +176,7 @@ def _name_hints(name: str) -> int:
     if h:
         found.append(h)
     if len(compact) >= _SHORTEST_PART:
-        for part in (_find_parts(compact) if cython.compiled and compact.isascii() else _PARTS_RE.findall(compact)):
+        for part in (_find_parts(compact) if cython.compiled and _PARTS_PLAIN and compact.isascii() else _PARTS_RE.findall(compact)):
             found.append(_PART_HINT[part])
     if not found:
         return 0
@@ -189,9 +189,10 @@ def _name_hints(name: str) -> int:
 
 # The compiled module reads an ASCII name character by character (the .py uses the
 # regexes and str methods above; tests/test_segfast.py checks both give the same hints).
-# _ASCII_SEPS' separators and str.split()'s ASCII whitespace end a word (the literal
-# below is written out where it is used: Cython then tests a character without a lookup).
-# the parts by their first two letters (a-z, a-z): _find_parts tries only those
+# The parts by their first two letters (a-z, a-z): _find_parts tries only those. It is
+# used only while every part is two or more lower-case ASCII letters (else: the regex).
+_PARTS_PLAIN = cython.declare(cython.bint, all(len(p) >= 2 and p.isascii() and p.isalpha() and p.islower()
+                                               for p in _PART_HINT))
 _PARTS_BY_PAIR = cython.declare(list, [tuple(p for p in sorted(_PART_HINT) if p.isascii() and p.isalpha()
                                              and p[:2] == chr(97 + i // 26) + chr(97 + i % 26))
                                        for i in range(26 * 26)])
@@ -211,16 +212,20 @@ def _ascii_words(name: str) -> tuple:
     c: cython.Py_UCS4
     prev: cython.Py_UCS4 = 0
     low: str = name.lower()
+    sep: cython.bint
     for i in range(n + 1):
         c = name[i] if i < n else 32
-        if c in "-_:./ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f" or ("A" <= c <= "Z" and ("a" <= prev <= "z" or "0" <= prev <= "9")):
+        # _ASCII_SEPS' separators and str.split()'s ASCII whitespace end a word (a literal:
+        # Cython tests a character against it without a lookup)
+        sep = c in "-_:./ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+        if sep or ("A" <= c <= "Z" and ("a" <= prev <= "z" or "0" <= prev <= "9")):
             if start >= 0 and not digit:
                 kept.append(low[start:i])
             start = -1
             digit = False
         elif not ("a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9"):
             return None
-        if start < 0 and c not in "-_:./ \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f":
+        if start < 0 and not sep:
             start = i
         if "0" <= c <= "9":
             digit = True
@@ -464,4 +469,3 @@ class Segmenter:
             if piece:
                 n = len(piece)
                 blocks.append(_RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
-
