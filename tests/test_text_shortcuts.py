@@ -97,12 +97,33 @@ def test_language_sample_stops_when_full():
 
 
 # --------------------------------------------------------------------------- content words
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(st.text(alphabet="abcz019_", min_size=1, max_size=4), max_size=30))
-def test_ascii_content_words_are_the_long_non_stopwords(words):
-    stop = _stoplists.stoplist_for("English")
-    expected = {w for w in set(words) - stop if len(w) > 2}
-    assert set(words).difference(stop, score._SHORT_ASCII) == expected
+_NO = frozenset()
+
+
+def _content_reference(toks, stop, stops):
+    """The definition: a block's stopwords counted with repeats (where not known), and its
+    words of three characters or more that are no stopwords (none under 8 words)."""
+    counts = [c if c >= 0 else (sum(w in stop for w in ws) if stop is not None else 0)
+              for ws, c in zip(toks, stops)]
+    content = [_NO if len(ws) < 8 else {w for w in ws if len(w) > 2 and (stop is None or w not in stop)}
+               for ws in toks]
+    return counts, content
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_vocab() + ["ab", "é", "été", "x_1"]), max_size=20),
+                          st.integers(-1, 3)), max_size=12),
+       st.sampled_from(["English", "French", None]))
+def test_stop_content_is_the_definition_compiled_and_not(rows, lang):
+    toks = [ws for ws, _c in rows]
+    known = [c for _ws, c in rows]
+    stop = _stoplists.stoplist_for(lang) if lang else None
+    want = _content_reference(toks, stop, known)
+    for mod in {segment._ev, segment.source_events()}:  # (the same module when not compiled)
+        stops = list(known)
+        content = mod.stop_content(toks, stop, stops, _NO)
+        assert (stops, content) == want, mod.__name__
+        assert all(c is _NO for ws, c in zip(toks, content) if len(ws) < 8)
 
 
 # --------------------------------------------------------------------------- phrases

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
-from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of, stop_content
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -188,11 +188,6 @@ def _classify(chars: int, ld: float, sd: float, have_stop: bool) -> str:
     return "bad"
 
 
-# every lower-case ASCII \w word of one or two characters
-_ASCII_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
-_SHORT_ASCII = frozenset([*_ASCII_WORD_CHARS, *(a + b for a in _ASCII_WORD_CHARS for b in _ASCII_WORD_CHARS)])
-
-
 def _features(seg: Segmentation) -> list | None:
     """Per-block features. For text input, returns each block's content words (for
     cohesion), read in the same pass as the stopwords."""
@@ -255,21 +250,11 @@ def _text_features(seg: Segmentation) -> list:
     have_stop = stop is not None
     menu = 0.0 > T["menu_link_density"]  # (no links: no menu item, unless the table says so)
     menu_max = T["menu_max_words"]
-    content: list = []
     seg.stop_counts = stops = counts + [-1] * (len(blocks) - len(counts))
-    for k, (b, words, low) in enumerate(zip(blocks, toks, lows)):
+    content = stop_content(toks, stop, stops, _NO_WORDS)  # (and the counts not known yet)
+    for b, words, low, sc in zip(blocks, toks, lows, stops):
         nw = len(words)
-        sc = stops[k]
-        if sc < 0:
-            stops[k] = sc = sum(map(stop.__contains__, words)) if have_stop else 0
         sd = sc / nw if have_stop and nw else 0.0
-        if nw < 8:
-            content.append(_NO_WORDS)
-        elif b.text.isascii():  # the words of one or two characters, as a set
-            content.append(set(words).difference(stop or (), _SHORT_ASCII))
-        else:
-            ws = set(words).difference(stop) if have_stop else set(words)
-            content.append({w for w in ws if len(w) > 2})
         b.features = {
             "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3) if sd else 0.0,
             "phrase": phrase_reason(b.text, words, low) or _text_phrase(b), "class": _classify(b.chars, 0.0, sd, have_stop),
