@@ -126,6 +126,34 @@ def test_stop_content_is_the_definition_compiled_and_not(rows, lang):
         assert all(c is _NO for ws, c in zip(toks, content) if len(ws) < 8)
 
 
+def _cohesion_reference(words, kinds, i, j):
+    """The definition: the share of a block's words found in the core's prose blocks (in
+    another of them, for a core block)."""
+    core_blocks = [k for k in range(i, j) if kinds[k] == "prose"]
+    out = []
+    for k, ws in enumerate(words):
+        if not ws:
+            out.append(0.0)
+            continue
+        others = [m for m in core_blocks if m != k] if k in core_blocks else core_blocks
+        core = set().union(*(words[m] for m in others))
+        out.append(sum(w in core for w in ws) / len(ws))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.frozensets(st.sampled_from(["river", "budget", "council", "ship", "vote"])),
+                          st.sampled_from(["prose", "cut", "line", "widget"])), max_size=10),
+       st.integers(0, 10), st.integers(0, 10))
+def test_cohesion_is_the_definition_compiled_and_not(rows, i, j):
+    words = [set(ws) if len(ws) % 2 else ws for ws, _k in rows]  # (sets and frozensets, as score passes)
+    kinds = [k for _ws, k in rows]
+    i, j = min(i, j, len(rows)), min(max(i, j), len(rows))
+    want = _cohesion_reference(words, kinds, i, j)
+    for mod in {segment._ev, segment.source_events()}:
+        assert mod.cohesion(words, kinds, i, j) == want, mod.__name__
+
+
 # --------------------------------------------------------------------------- phrases
 def test_phrase_verdict_per_line_is_the_same_cached_or_not():
     lines = ["Related Articles", "Share this:", "The council met on Tuesday.", "Leave a Reply"]

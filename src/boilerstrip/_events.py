@@ -349,6 +349,47 @@ def stop_content(toks: list, stop, stops: list, no_words) -> list:
         content.append(found)
     return content
 
+
+def cohesion(words: list, kinds: list, i: cython.Py_ssize_t, j: cython.Py_ssize_t) -> list:
+    """Each text block's cohesion with the article's core, the prose blocks in [i, j):
+    the share of its content words (``words``, sets) found in the core's, in another
+    core block's for a block of the core itself. Compiled, word by word (no
+    intersections built); the .py builds them."""
+    in_core: set = set()
+    in_other: set = set()
+    out: list = []
+    core: set
+    w: str
+    k: cython.Py_ssize_t
+    hits: cython.Py_ssize_t
+    for k in range(i, j):
+        if kinds[k] == "prose":
+            ws = words[k]
+            if not cython.compiled:
+                in_other |= in_core.intersection(ws)
+                in_core |= ws
+                continue
+            for w in ws:  # (a set: each word once)
+                if w in in_core:
+                    in_other.add(w)
+                else:
+                    in_core.add(w)
+    for k in range(len(words)):
+        ws = words[k]
+        if not ws:
+            out.append(0.0)
+            continue
+        core = in_other if i <= k < j and kinds[k] == "prose" else in_core
+        if not cython.compiled:
+            out.append(len(ws & core) / len(ws))
+            continue
+        hits = 0
+        for w in ws:
+            if w in core:
+                hits += 1
+        out.append(hits / len(ws))
+    return out
+
 @cython.cclass
 class Segmenter:
     """Cuts a page into blocks from start/data/end events.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
-from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of, stop_content
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of, stop_content, text_cohesion
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -1015,22 +1015,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
     values = base
     i, j = _best_run(values[:end])
     # the core: the content words of the run's prose; in_other: those of two of its
-    # blocks or more (each block's words are a set)
-    in_core: set[str] = set()
-    in_other: set[str] = set()
-    for k in range(i, j):
-        if kinds[k] == "prose":
-            in_other |= in_core.intersection(words[k])
-            in_core |= words[k]
-    # share of a block's content words found in the core (in another core block, for
-    # a block of the core itself)
-    cohesion = []
-    for k, ws in enumerate(words):
-        if not ws:
-            cohesion.append(0.0)
-            continue
-        own = i <= k < j and kinds[k] == "prose"
-        cohesion.append(len(ws & in_other if own else ws & in_core) / len(ws))
+    # blocks or more (each block's words are a set); and each block's share of content
+    # words found in the core (in another core block, for a block of the core itself)
+    cohesion = text_cohesion(words, kinds, i, j)
     values = [_text_value(kd, b, c, ch, sh) if kd in _COHESIVE else v
               for kd, b, c, ch, sh, v in zip(kinds, blocks, cohesion, chrome, shaped, base)]
     i, j = _best_run(values[:end])

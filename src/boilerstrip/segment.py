@@ -294,5 +294,5 @@ _ev, COMPILED = _load_segmenter()
 _Segmenter = _ev.Segmenter
 _Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
     _ev._Memo, _ev.attr_hints, _ev._name_hints, _ev._id_hints, _ev._other_hints)
-# (and the text path's per-block stopword counts and content words, for score.py)
-stop_content = _ev.stop_content
+# (and the text path's per-block stopword counts, content words and cohesion, for score.py)
+stop_content, text_cohesion = _ev.stop_content, _ev.cohesion
