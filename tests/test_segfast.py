@@ -1,6 +1,8 @@
 """The compiled parser target (src/boilerstrip/_events.py built by Cython) segments
 exactly as the same file run by Python does: same blocks, nodes and title, from the
-parser and from an existing tree, on the fixtures, on generated markup and on WCXB pages.
+parser and from an existing tree, on the fixtures, on generated markup and on WCXB pages;
+and it cuts flattened text into the same blocks (the text scorer's word loops are
+checked against their definitions in test_text_shortcuts.py).
 
 Dataset for the last test: WCXB v1.0 by Murrough Foley, CC-BY-4.0 (see bench/wcxb.py).
 """
@@ -180,3 +182,30 @@ def test_class_hints_alike_on_table_words(value):
                                    "sr-only", "share-bar newsletter", "commentsBox", "widget_comments"])
 def test_class_hints_alike_on_known_names(value):
     assert _events.attr_hints(value) == _SOURCE.attr_hints(value)
+
+
+# --------------------------------------------------------------------------- flattened text
+def _text_blocks_alike(pieces):
+    fast = _events.text_blocks(list(pieces))
+    slow = segment.source_events().text_blocks(list(pieces))
+    assert [(b.text, b.chars, b.position, b.shape) for b in fast] == \
+        [(b.text, b.chars, b.position, b.shape) for b in slow]
+    return fast
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\na\u00e9.!?…)]\"'”7-", max_size=30), max_size=8))
+def test_text_blocks_alike(pieces):
+    blocks = _text_blocks_alike(pieces)
+    # and what they are: normalised lines, none empty, positions in order
+    assert all(b.text and b.text == b.text.strip() and "  " not in b.text for b in blocks)
+    assert [b.position for b in blocks] == list(range(len(blocks)))
+
+
+@needs_ext
+def test_text_blocks_alike_on_the_seeds():
+    for name in ("scraped-dump.txt", "spun-copy.txt"):
+        text = (ROOT / "fixtures" / name).read_text(encoding="utf-8")
+        assert _text_blocks_alike(segment._BLANK_SPLIT.split(text))  # (the spun copy: one piece)
+        assert len(_text_blocks_alike(text.split("\n"))) > 10

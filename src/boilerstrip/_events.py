@@ -1,5 +1,7 @@
-"""The HTML segmenter's event handlers: lxml's parser calls start/data/end once per
-element and text node (about 3,000 times on a typical page).
+"""The hot loops: the HTML segmenter's event handlers (lxml's parser calls start/data/end
+once per element and text node, about 3,000 times on a typical page) and its class/id
+hints; flattened text's blocks; and the text scorer's two loops over each block's words
+(stopwords and content words, cohesion with the article's core).
 
 This is plain Python, written in Cython's "pure Python mode": the ``cython`` names
 below are type declarations that Python ignores. When the package is installed with a
@@ -389,6 +391,77 @@ def cohesion(words: list, kinds: list, i: cython.Py_ssize_t, j: cython.Py_ssize_
                 hits += 1
         out.append(hits / len(ws))
     return out
+
+
+# --------------------------------------------------------------------------
+# Flattened text (segment.segment_text): the pieces between blank lines (or line
+# breaks), each normalised and made a block with its line shape. Compiled with the rest:
+# a dump has a hundred pieces and more, and a few string tests each.
+# --------------------------------------------------------------------------
+_TERMINALS_SET = cython.declare(frozenset, _s._TERMINALS_SET)
+_CLOSERS = cython.declare(str, _s._CLOSERS)
+_ELLIPSIS_CLOSERS = cython.declare(str, _s._ELLIPSIS_CLOSERS)
+_HAS_LETTER = _s._HAS_LETTER
+
+
+def line_shape(text: str, words=None) -> dict:
+    """The shape of a text line: what the scorer needs when there is no markup.
+    ``words``: its number of words, when known."""
+    return _shape(text, len(text.split()) if words is None else words)
+
+
+@cython.cfunc
+def _shape(text: str, words: cython.Py_ssize_t) -> dict:
+    stripped: str = text.rstrip()
+    return {
+        "words": words,
+        "terminal": stripped[-4:].rstrip(_CLOSERS)[-1:] in _TERMINALS_SET,
+        "ellipsis": stripped.rstrip(_ELLIPSIS_CLOSERS).endswith(("…", "...")),
+        "digits_only": words > 0 and len(text) <= 40 and not _HAS_LETTER.search(text),
+    }
+
+
+@cython.cfunc
+def _normal_line(piece: str) -> cython.bint:
+    """One ASCII line that normalising would leave as it is: single spaces between words,
+    none at either end, no tab (control characters are spaces by then: the only ASCII
+    whitespace left is space, tab and line break)."""
+    return (piece.isascii() and piece[0] != " " and piece[-1] != " "
+            and "  " not in piece and "\t" not in piece)
+
+
+@cython.cfunc
+def _normal_lines(piece: str) -> cython.bint:
+    """:func:`_normal_line` for several lines: and none starts or ends with a space, none
+    is empty."""
+    return (_normal_line(piece) and piece[0] != "\n" and piece[-1] != "\n"
+            and " \n" not in piece and "\n " not in piece and "\n\n" not in piece)
+
+
+def text_blocks(pieces: list) -> list:
+    """The blocks of flattened text's pieces (empty ones skipped)."""
+    blocks: list = []
+    piece: str
+    tokens: list
+    nwords: cython.Py_ssize_t
+    for piece in pieces:
+        if "\n" in piece:
+            if not _normal_lines(piece):
+                piece = "\n".join([" ".join(line.split()) for line in piece.split("\n")]).strip()
+            nwords = len(piece.split())
+        elif piece and _normal_line(piece):
+            nwords = piece.count(" ") + 1  # single spaces between words
+        else:
+            tokens = piece.split()
+            piece = " ".join(tokens)
+            nwords = len(tokens)
+        if not piece:
+            continue
+        # (text, tag, kind, level, node, chars, link_chars, hints, position, shape)
+        blocks.append(_RawBlock(piece, "line", "paragraph", 0, -1, len(piece), 0, 0, len(blocks),
+                               _shape(piece, nwords)))
+    return blocks
+
 
 @cython.cclass
 class Segmenter:

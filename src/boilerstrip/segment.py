@@ -195,37 +195,9 @@ _TERMINALS = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 _ELLIPSIS_CLOSERS = ")]"  # an excerpt's "[…]", "(...)"
 _TERMINALS_SET = frozenset(_TERMINALS)  # (a set: "" is in no set, as it is in every str)
-
-
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-
-
-def line_shape(text: str, words: int | None = None) -> dict:
-    """The shape of a text line: what the scorer needs when there is no markup."""
-    if words is None:
-        words = len(text.split())
-    stripped = text.rstrip()
-    return {
-        "words": words,
-        "terminal": stripped[-4:].rstrip(_CLOSERS)[-1:] in _TERMINALS_SET,
-        "ellipsis": stripped.rstrip(_ELLIPSIS_CLOSERS).endswith(("…", "...")),
-        "digits_only": words > 0 and len(text) <= 40 and not _HAS_LETTER.search(text),
-    }
-
-
-def _normal_line(piece: str) -> bool:
-    """One ASCII line that normalising would leave as it is: single spaces between words,
-    none at either end, no tab (control characters are spaces by then: the only ASCII
-    whitespace left is space, tab and line break)."""
-    return (piece.isascii() and piece[0] != " " and piece[-1] != " "
-            and "  " not in piece and "\t" not in piece)
-
-
-def _normal_lines(piece: str) -> bool:
-    """:func:`_normal_line` for several lines: and none starts or ends with a space, none
-    is empty."""
-    return (_normal_line(piece) and piece[0] != "\n" and piece[-1] != "\n"
-            and " \n" not in piece and "\n " not in piece and "\n\n" not in piece)
+# (each piece's normalising, its block and its line_shape are in _events.py, compiled:
+# see the end of this module)
 
 
 def segment_text(text: str, controls: bool = True) -> Segmentation:
@@ -240,24 +212,7 @@ def segment_text(text: str, controls: bool = True) -> Segmentation:
         pieces = _BLANK_SPLIT.split(text)
     else:
         pieces = text.split("\n")
-    blocks: list[RawBlock] = []
-    for piece in pieces:
-        if "\n" in piece:
-            if not _normal_lines(piece):
-                piece = "\n".join(" ".join(line.split()) for line in piece.split("\n")).strip()
-            nwords = None
-        elif piece and _normal_line(piece):
-            nwords = piece.count(" ") + 1  # single spaces between words
-        else:
-            tokens = piece.split()
-            piece = " ".join(tokens)
-            nwords = len(tokens)
-        if not piece:
-            continue
-        # (text, tag, kind, level, node, chars, link_chars, hints, position, shape)
-        blocks.append(RawBlock(piece, "line", "paragraph", 0, -1, len(piece), 0, 0, len(blocks),
-                               line_shape(piece, nwords)))
-    return Segmentation(blocks=blocks, nodes=[], title="", kind="text")
+    return Segmentation(blocks=text_blocks(pieces), nodes=[], title="", kind="text")
 
 
 # The parser target (lxml's start/data/end protocol) lives in _events.py, which setup.py
@@ -296,3 +251,5 @@ _Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
     _ev._Memo, _ev.attr_hints, _ev._name_hints, _ev._id_hints, _ev._other_hints)
 # (and the text path's per-block stopword counts, content words and cohesion, for score.py)
 stop_content, text_cohesion = _ev.stop_content, _ev.cohesion
+# (and flattened text's blocks)
+line_shape, text_blocks = _ev.line_shape, _ev.text_blocks
