@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -59,11 +59,11 @@ class RawBlock:
     link_chars: int
     hints: int          # hints of inline wrappers (<a class="share">...); containers' are in nodes
     position: int = 0
-    shape: dict = field(default_factory=dict)   # text input: line shape
-    # filled in by the scorer
+    shape: dict | None = None   # text input: line shape
+    # filled in by the scorer (features: for every block it scores)
     reason: str | None = None
     score: float = 0.0
-    features: dict = field(default_factory=dict)
+    features: dict | None = None
     words: list | None = None  # its lower-cased \w+ words, when the scorer has read them
 
 
