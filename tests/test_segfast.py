@@ -209,3 +209,95 @@ def test_text_blocks_alike_on_the_seeds():
         text = (ROOT / "fixtures" / name).read_text(encoding="utf-8")
         assert _text_blocks_alike(segment._BLANK_SPLIT.split(text))  # (the spun copy: one piece)
         assert len(_text_blocks_alike(text.split("\n"))) > 10
+
+
+# --------------------------------------------------------------------------- the scorer's tree sums
+# The HTML scorer's per-node loops (score._node_hints, score._region) run in the compiled
+# module: each is checked against its definition here, compiled and .py.
+class _B:
+    def __init__(self, node, value):
+        self.node, self.features = node, {"value": value}
+
+
+@st.composite
+def _trees(draw):
+    n = draw(st.integers(1, 25))
+    nodes = []
+    for i in range(n):
+        parent = draw(st.integers(-1, i - 1)) if i else -1
+        depth = nodes[parent].depth + 1 if parent >= 0 else 1
+        hints = draw(st.integers(0, 2 ** 20 - 1))
+        nodes.append(segment.Node("div", parent, depth, hints, "div", "", hints & draw(st.integers(0, 2 ** 20 - 1))))
+    return nodes
+
+
+def _up(nodes, values):
+    """Each node's value plus its descendants' (children follow their parents)."""
+    out = list(values)
+    for i in range(len(nodes) - 1, 0, -1):
+        if nodes[i].parent >= 0:
+            out[nodes[i].parent] += out[i]
+    return out
+
+
+def _down(nodes, own):
+    out = []
+    for i, nd in enumerate(nodes):
+        out.append((out[nd.parent] if nd.parent >= 0 else 0) | own[i])
+    return out
+
+
+_MODS = [segment.source_events()] + ([_events] if BUILT else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_trees(), st.data())
+def test_region_sums_are_the_definition(nodes, data):
+    blocks = [_B(data.draw(st.integers(-1, len(nodes) - 1)),
+                 (data.draw(st.floats(0, 1e4)), data.draw(st.floats(0, 1e4)))) for _ in range(data.draw(st.integers(0, 30)))]
+    lam = data.draw(st.floats(0, 3))
+    pos_own, neg_own = [0.0] * len(nodes), [0.0] * len(nodes)
+    for b in blocks:
+        if b.node >= 0:
+            pos_own[b.node] += b.features["value"][0]
+            neg_own[b.node] += b.features["value"][1]
+    pos, neg = _up(nodes, pos_own), _up(nodes, neg_own)
+    for mod in _MODS:
+        got_pos, got_net = mod.region_sums(nodes, blocks, lam)
+        assert list(got_pos) == pos, mod.__name__
+        assert list(got_net) == [p - lam * q for p, q in zip(pos, neg)], mod.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(_trees(), st.data())
+def test_hint_masks_and_prose_are_the_definition(nodes, data):
+    own_prose = [data.draw(st.one_of(st.sampled_from([0, 100, 600, 800, 1500]), st.integers(0, 5000))) for _ in nodes]
+    pos_bits = data.draw(st.integers(0, 2 ** 20 - 1))
+    held = _up(nodes, own_prose)
+    best = [0] * len(nodes)  # the most prose one marked container below a node holds
+    for i in range(len(nodes) - 1, 0, -1):
+        par = nodes[i].parent
+        if par >= 0:
+            cand = max(held[i] if nodes[i].hints & pos_bits else 0, best[i])
+            best[par] = max(best[par], cand)
+    distrust = data.draw(st.integers(0, 2 ** 20 - 1))
+    confirmed = {i: data.draw(st.integers(0, 2 ** 20 - 1)) for i in range(len(nodes)) if data.draw(st.booleans())}
+    caps = (0.5, 100.0, 800.0, 1500.0, 600.0)
+    neg, layout, widget = 0b1111 << 4, 0b11 << 4, 0b11 << 6
+    own = []
+    for i, nd in enumerate(nodes):
+        sure = confirmed.get(i, 0)
+        o = nd.hints & ~(distrust & ~sure)
+        if o & neg and best[i] >= caps[0] * held[i] and best[i] >= caps[1] and held[i]:
+            o &= ~(neg & ~sure)
+        if o & layout and held[i] > caps[2]:
+            o &= ~(layout & ~(nd.tag_hints & layout if held[i] <= caps[3] else 0))
+        if o & widget and held[i] > caps[4]:
+            o &= ~(widget & ~sure)
+        own.append(o)
+    for mod in _MODS:
+        assert mod.down_masks(nodes) == _down(nodes, [nd.hints for nd in nodes]), mod.__name__
+        prose = list(own_prose)
+        assert mod.prose_up(nodes, prose, pos_bits) == best, mod.__name__
+        assert prose == held, mod.__name__
+        assert mod.trusted_masks(nodes, held, best, confirmed, distrust, caps, (neg, layout, widget)) == _down(nodes, own)

@@ -19,6 +19,7 @@ except ImportError:  # Cython is needed only to build: a stand-in for the few na
     from ._cython_shadow import cython  # type: ignore[no-redef]
 
 import re
+from array import array
 
 from . import rules
 from . import segment as _s
@@ -462,6 +463,117 @@ def text_blocks(pieces: list) -> list:
                                _shape(piece, nwords)))
     return blocks
 
+
+
+# The HTML scorer's sums up the tree (score._region): each node's content and boilerplate
+# value, its own blocks' and its descendants', in C doubles when compiled (children come
+# after their parents: one reverse pass).
+def region_sums(nodes: list, blocks: list, lam: float) -> tuple:
+    """(pos, net) per node: the content value its blocks and its descendants' hold, and
+    that minus ``lam`` times their boilerplate value. Arrays of doubles."""
+    n: cython.Py_ssize_t = len(nodes)
+    i: cython.Py_ssize_t
+    par: cython.Py_ssize_t
+    pos_a = array("d", bytes(8 * n))
+    neg_a = array("d", bytes(8 * n))
+    net_a = array("d", bytes(8 * n))
+    pos: cython.double[:] = pos_a
+    neg: cython.double[:] = neg_a
+    net: cython.double[:] = net_a
+    k: cython.double = lam
+    for b in blocks:
+        i = b.node
+        if i >= 0:
+            p, q = b.features["value"]
+            pos[i] += p
+            neg[i] += q
+    for i in range(n - 1, 0, -1):
+        par = nodes[i].parent
+        if par >= 0:
+            pos[par] += pos[i]
+            neg[par] += neg[i]
+    for i in range(n):
+        net[i] = pos[i] - k * neg[i]
+    return pos_a, net_a
+
+
+# The HTML scorer's hint masks (score._node_hints), node by node in C when compiled.
+def down_masks(nodes: list) -> list:
+    """Each node's hints OR'd with its ancestors' (parents precede children)."""
+    n: cython.Py_ssize_t = len(nodes)
+    i: cython.Py_ssize_t
+    par: cython.Py_ssize_t
+    out: list = [0] * n
+    for i in range(n):
+        nd = nodes[i]
+        par = nd.parent
+        out[i] = (out[par] if par >= 0 else 0) | nd.hints
+    return out
+
+
+def prose_up(nodes: list, prose: list, pos_bits: cython.long) -> list:
+    """Sums ``prose`` (each node's own) up the tree, in place, and returns each node's
+    most prose held by one content-marked container below it (``pos_bits``)."""
+    n: cython.Py_ssize_t = len(nodes)
+    i: cython.Py_ssize_t
+    par: cython.Py_ssize_t
+    cand: cython.long
+    held_a = array("l", prose)
+    best_a = array("l", bytes(array("l").itemsize * n))
+    held: cython.long[:] = held_a
+    best: cython.long[:] = best_a
+    for i in range(n - 1, 0, -1):
+        nd = nodes[i]
+        par = nd.parent
+        if par >= 0:
+            held[par] += held[i]
+            cand = held[i] if nd.hints & pos_bits else best[i]
+            if cand < best[i]:
+                cand = best[i]
+            if cand > best[par]:
+                best[par] = cand
+    prose[:] = held_a.tolist()
+    return best_a.tolist()
+
+
+def trusted_masks(nodes: list, prose: list, best_pos: list, confirmed: dict, distrust: cython.long,
+                  caps: tuple, bits: tuple) -> list:
+    """Each node's trusted hints OR'd with its ancestors' (score._node_hints: the rules
+    are explained there). ``caps``: (wraps_share, wraps_min, layout_cap, tag_cap,
+    widget_cap); ``bits``: (negative, layout, widget) hint bits."""
+    n: cython.Py_ssize_t = len(nodes)
+    i: cython.Py_ssize_t
+    par: cython.Py_ssize_t
+    sure: cython.long
+    own: cython.long
+    keep: cython.long
+    p: cython.long
+    b: cython.long
+    wraps_share: cython.double = caps[0]
+    wraps_min: cython.double = caps[1]
+    layout_cap: cython.double = caps[2]
+    tag_cap: cython.double = caps[3]
+    widget_cap: cython.double = caps[4]
+    neg: cython.long = bits[0]
+    layout: cython.long = bits[1]
+    widget: cython.long = bits[2]
+    out: list = [0] * n
+    for i in range(n):
+        nd = nodes[i]
+        sure = confirmed.get(i, 0) if confirmed else 0
+        own = nd.hints & ~(distrust & ~sure)
+        p = prose[i]
+        b = best_pos[i]
+        if own & neg and b >= wraps_share * p and b >= wraps_min and p:
+            own &= ~(neg & ~sure)  # it wraps the article
+        if own & layout and p > layout_cap:
+            keep = nd.tag_hints & layout if p <= tag_cap else 0
+            own &= ~(layout & ~keep)
+        if own & widget and p > widget_cap:
+            own &= ~(widget & ~sure)
+        par = nd.parent
+        out[i] = (out[par] if par >= 0 else 0) | own
+    return out
 
 @cython.cclass
 class Segmenter:

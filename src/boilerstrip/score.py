@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
-from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of, stop_content, text_cohesion
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, down_masks, line_shape, mask_of, prose_up, region_sums, stop_content, text_cohesion, trusted_masks
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -321,9 +321,7 @@ def _node_hints(seg: Segmentation) -> list[int]:
     nodes = seg.nodes
     n = len(nodes)
     prose = [0] * n
-    raw = [0] * n
-    for i, nd in enumerate(nodes):
-        raw[i] = (raw[nd.parent] if nd.parent >= 0 else 0) | nd.hints
+    raw = down_masks(nodes)
     total = 0
     by_bit: dict[int, int] = {}
     for b in seg.blocks:
@@ -338,17 +336,9 @@ def _node_hints(seg: Segmentation) -> list[int]:
                 m ^= low
             if i >= 0:
                 prose[i] += v
-    # best_pos[i]: the most prose held by one content-marked container below node i
-    best_pos = [0] * n
-    for i in range(n - 1, 0, -1):
-        par = nodes[i].parent
-        if par >= 0:
-            prose[par] += prose[i]
-            cand = prose[i] if nodes[i].hints & _POS else best_pos[i]
-            if cand < best_pos[i]:
-                cand = best_pos[i]
-            if cand > best_pos[par]:
-                best_pos[par] = cand
+    # prose summed up the tree (in place), and best_pos[i]: the most prose held by one
+    # content-marked container below node i (_events.prose_up, compiled)
+    best_pos = prose_up(nodes, prose, _POS)
     wraps_share = T["wraps_content_share"]
     wraps_min = T["wraps_content_min_share"] * total
     layout_cap = T["layout_hint_max_share"] * total
@@ -361,20 +351,13 @@ def _node_hints(seg: Segmentation) -> list[int]:
     if _posts_not_comments(seg, raw):
         distrust |= _COMMENTS
     confirmed = _confirmed_widgets(seg, raw)
-    cum = [0] * n
-    for i, nd in enumerate(nodes):
-        sure = confirmed.get(i, 0)
-        own = nd.hints & ~(distrust & ~sure)
-        if own & _NEG and best_pos[i] >= wraps_share * prose[i] and best_pos[i] >= wraps_min and prose[i]:
-            own &= ~(_NEG & ~sure)  # it wraps the article ("has-share", "newsletter-post" on a wrapper)
-        if own & _LAYOUT and prose[i] > layout_cap:
-            # a semantic element (<nav>, <footer>...) is believed up to a higher share
-            keep = nd.tag_hints & _LAYOUT if prose[i] <= tag_cap else 0
-            own &= ~(_LAYOUT & ~keep)
-        if own & _WIDGET and prose[i] > widget_cap:
-            own &= ~(_WIDGET & ~sure)
-        cum[i] = (cum[nd.parent] if nd.parent >= 0 else 0) | own
-    return cum
+    # Each node's own hints, less the distrusted ones (unless confirmed there), less its
+    # widget and layout hints when it wraps the article ("has-share", "newsletter-post" on a
+    # wrapper), and less its layout and widget hints when it holds more than their share
+    # of the prose (a semantic element, <nav> or <footer>, is believed up to a higher
+    # share); OR'd with its ancestors' (_events.trusted_masks, compiled).
+    return trusted_masks(nodes, prose, best_pos, confirmed, distrust,
+                         (wraps_share, wraps_min, layout_cap, tag_cap, widget_cap), (_NEG, _LAYOUT, _WIDGET))
 
 
 def _confirmed_widgets(seg: Segmentation, raw: list[int]) -> dict[int, int]:
@@ -461,19 +444,7 @@ def _region(seg: Segmentation, hints: list[int], lam: float) -> set[int] | None:
     n = len(nodes)
     if not n:
         return None
-    pos = [0.0] * n
-    neg = [0.0] * n
-    for b in seg.blocks:
-        if b.node >= 0:
-            p, q = b.features["value"]
-            pos[b.node] += p
-            neg[b.node] += q
-    for i in range(n - 1, 0, -1):  # children come after their parents: sum up the tree
-        par = nodes[i].parent
-        if par >= 0:
-            pos[par] += pos[i]
-            neg[par] += neg[i]
-    net = [pos[i] - lam * neg[i] for i in range(n)]
+    pos, net = region_sums(nodes, seg.blocks, lam)  # (summed up the tree)
     # A <main> (or role=main) holding a fair share of the content bounds the search.
     lo, hi = 0, n
     for i in range(n):

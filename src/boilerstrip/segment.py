@@ -253,3 +253,6 @@ _Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
 stop_content, text_cohesion = _ev.stop_content, _ev.cohesion
 # (and flattened text's blocks)
 line_shape, text_blocks = _ev.line_shape, _ev.text_blocks
+# (and the HTML scorer's masks and sums up the tree)
+down_masks, prose_up, region_sums, trusted_masks = (
+    _ev.down_masks, _ev.prose_up, _ev.region_sums, _ev.trusted_masks)
