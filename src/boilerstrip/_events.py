@@ -353,6 +353,18 @@ def stop_content(toks: list, stop, stops: list, no_words) -> list:
     return content
 
 
+def stop_count(words: list, stop) -> int:
+    """How many of ``words`` are in ``stop`` (with repeats): the HTML features' count."""
+    if not cython.compiled:
+        return sum(map(stop.__contains__, words))
+    n: cython.Py_ssize_t = 0
+    w: str
+    for w in words:
+        if w in stop:
+            n += 1
+    return n
+
+
 def cohesion(words: list, kinds: list, i: cython.Py_ssize_t, j: cython.Py_ssize_t) -> list:
     """Each text block's cohesion with the article's core, the prose blocks in [i, j):
     the share of its content words (``words``, sets) found in the core's, in another

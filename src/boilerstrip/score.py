@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
-from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, down_masks, line_shape, mask_of, prose_up, region_sums, stop_content, text_cohesion, trusted_masks
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, down_masks, line_shape, mask_of, prose_up, region_sums, stop_content, stop_count, text_cohesion, trusted_masks
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -218,7 +218,7 @@ def _features(seg: Segmentation) -> list | None:
             b.words = words  # (the phrases read them again)
             nw = len(words)
             if have_stop and nw:
-                sc = counts[k] if k < len(counts) and counts[k] >= 0 else sum(map(stop.__contains__, words))
+                sc = counts[k] if k < len(counts) and counts[k] >= 0 else stop_count(words, stop)
                 sd = sc / nw
             else:
                 sd = 0.0

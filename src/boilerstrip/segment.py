@@ -251,6 +251,7 @@ _Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
     _ev._Memo, _ev.attr_hints, _ev._name_hints, _ev._id_hints, _ev._other_hints)
 # (and the text path's per-block stopword counts, content words and cohesion, for score.py)
 stop_content, text_cohesion = _ev.stop_content, _ev.cohesion
+stop_count = _ev.stop_count  # (the HTML features' stopwords)
 # (and flattened text's blocks)
 line_shape, text_blocks = _ev.line_shape, _ev.text_blocks
 # (and the HTML scorer's masks and sums up the tree)
