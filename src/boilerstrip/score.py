@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from . import rules
 from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
-from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, down_masks, line_shape, mask_of, prose_up, region_sums, stop_content, stop_count, text_cohesion, trusted_masks
+from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
+# the loops over every node or every word, compiled with the segmenter's (see _events.py)
+from .segment import down_masks, prose_up, region_sums, stop_content, stop_count, text_cohesion, trusted_masks
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
