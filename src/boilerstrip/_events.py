@@ -291,6 +291,19 @@ def _other_hints(tag: str, attrib) -> int:
     return own
 
 
+# A block's count of stopwords (the HTML features', and the text path's below).
+@cython.ccall
+def stop_count(words: list, stop) -> cython.Py_ssize_t:
+    """How many of ``words`` are in ``stop`` (with repeats)."""
+    if not cython.compiled:
+        return sum(map(stop.__contains__, words))
+    n: cython.Py_ssize_t = 0
+    w: str
+    for w in words:
+        if w in stop:
+            n += 1
+    return n
+
 
 # The text path's feature loop (score._text_features) reads each block's words twice:
 # for its stopword count and for its content words. Compiled, one loop over the words
@@ -313,7 +326,7 @@ def stop_content(toks: list, stop, stops: list, no_words) -> list:
         sc = stops[k]
         if not cython.compiled:
             if sc < 0:
-                stops[k] = sum(map(stop.__contains__, words)) if have else 0
+                stops[k] = stop_count(words, stop) if have else 0
             if len(words) < 8:
                 content.append(no_words)
             else:
@@ -322,12 +335,7 @@ def stop_content(toks: list, stop, stops: list, no_words) -> list:
             continue
         if len(words) < 8:
             if sc < 0:
-                sc = 0
-                if have:
-                    for w in words:
-                        if w in stop:
-                            sc += 1
-                stops[k] = sc
+                stops[k] = stop_count(words, stop) if have else 0
             content.append(no_words)
             continue
         found = set()
@@ -351,18 +359,6 @@ def stop_content(toks: list, stop, stops: list, no_words) -> list:
                     found.add(w)
         content.append(found)
     return content
-
-
-def stop_count(words: list, stop) -> int:
-    """How many of ``words`` are in ``stop`` (with repeats): the HTML features' count."""
-    if not cython.compiled:
-        return sum(map(stop.__contains__, words))
-    n: cython.Py_ssize_t = 0
-    w: str
-    for w in words:
-        if w in stop:
-            n += 1
-    return n
 
 
 def cohesion(words: list, kinds: list, i: cython.Py_ssize_t, j: cython.Py_ssize_t) -> list:
@@ -476,7 +472,6 @@ def text_blocks(pieces: list) -> list:
     return blocks
 
 
-
 # The HTML scorer's sums up the tree (score._region): each node's content and boilerplate
 # value, its own blocks' and its descendants', in C doubles when compiled (children come
 # after their parents: one reverse pass).
@@ -486,9 +481,9 @@ def region_sums(nodes: list, blocks: list, lam: float) -> tuple:
     n: cython.Py_ssize_t = len(nodes)
     i: cython.Py_ssize_t
     par: cython.Py_ssize_t
-    pos_a = array("d", bytes(8 * n))
-    neg_a = array("d", bytes(8 * n))
-    net_a = array("d", bytes(8 * n))
+    pos_a = array("d", [0.0]) * n
+    neg_a = array("d", [0.0]) * n
+    net_a = array("d", [0.0]) * n
     pos: cython.double[:] = pos_a
     neg: cython.double[:] = neg_a
     net: cython.double[:] = net_a
@@ -531,7 +526,7 @@ def prose_up(nodes: list, prose: list, pos_bits: cython.long) -> list:
     par: cython.Py_ssize_t
     cand: cython.long
     held_a = array("l", prose)
-    best_a = array("l", bytes(array("l").itemsize * n))
+    best_a = array("l", [0]) * n
     held: cython.long[:] = held_a
     best: cython.long[:] = best_a
     for i in range(n - 1, 0, -1):
@@ -586,6 +581,7 @@ def trusted_masks(nodes: list, prose: list, best_pos: list, confirmed: dict, dis
         par = nd.parent
         out[i] = (out[par] if par >= 0 else 0) | own
     return out
+
 
 @cython.cclass
 class Segmenter:
