@@ -592,18 +592,12 @@ class Segmenter:
     feeds it the same events from an existing tree.
     """
 
-    nodes = cython.declare(list, visibility="public")
-    blocks = cython.declare(list, visibility="public")
-    stack = cython.declare(list, visibility="public")  # a block pushes its parent's index
-    buf = cython.declare(list, visibility="public")
-    cur = cython.declare(cython.long, visibility="public")
-    link_depth = cython.declare(cython.long, visibility="public")
-    pre_depth = cython.declare(cython.long, visibility="public")
-    link_chars = cython.declare(cython.long, visibility="public")
-    skipping = cython.declare(cython.long, visibility="public")  # depth inside an element whose text is never seen
-    in_title = cython.declare(cython.long, visibility="public")  # skipping depth of the <title> being read (0: none)
-    title = cython.declare(str, visibility="public")
-    done = cython.declare(cython.bint, visibility="public")  # the root element has ended
+    # Fields (typed in _events.pxd, which the compiled module's other users cimport):
+    # nodes, blocks: the page's containers and blocks; stack: a block pushes its
+    # parent's index; buf: the text being read; cur: the open container; link_depth,
+    # pre_depth, link_chars; skipping: depth inside an element whose text is never
+    # seen; in_title: skipping depth of the <title> being read (0: none); title; done:
+    # the root element has ended.
 
     def __init__(self) -> None:
         self.nodes = []
@@ -620,6 +614,20 @@ class Segmenter:
         self.done = False
 
     def start(self, tag: str, attrib) -> None:
+        cls = ident = other = None
+        if attrib and not self.skipping:  # (a skipped element's attributes say nothing)
+            cls = attrib.get("class")
+            ident = attrib.get("id")
+            if (len(attrib) > (cls is not None) + (ident is not None)
+                    and not _OTHER_KEYS.isdisjoint(attrib)):
+                other = attrib
+        self.open(tag, cls, ident, other)
+
+    @cython.ccall
+    def open(self, tag: str, cls, ident, other) -> None:
+        """An element starts: its class and id (None when absent), and its attributes
+        when it has one of _OTHER_KEYS (else None). The SAX driver (_sax.pyx) calls
+        this directly, reading those from libxml2's attribute array."""
         cur: cython.long
         if self.skipping:
             self.skipping += 1
@@ -635,25 +643,20 @@ class Segmenter:
             return
         own = semantic = _HINT_BY_TAG.get(tag, 0)
         klass: str = ""
-        cls = ident = None
-        if attrib:
-            cls = attrib.get("class")
-            ident = attrib.get("id")
-            if cls and len(cls) > _ATTR_MAX:  # a hostile 10 MB class says nothing useful
-                cls = cls[:_ATTR_MAX]
-            if ident and len(ident) > _ATTR_MAX:
-                ident = ident[:_ATTR_MAX]
-            if cls:
-                got = _values.new.get(cls)
-                own |= got if got is not None else attr_hints(cls)
-            if ident:
-                own |= _id_hints(ident)
-            if (len(attrib) > (cls is not None) + (ident is not None)
-                    and not _OTHER_KEYS.isdisjoint(attrib)):
-                own |= _other_hints(tag, attrib)
-                role = attrib.get("role")
-                if role:
-                    semantic |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
+        if cls and len(cls) > _ATTR_MAX:  # a hostile 10 MB class says nothing useful
+            cls = cls[:_ATTR_MAX]
+        if ident and len(ident) > _ATTR_MAX:
+            ident = ident[:_ATTR_MAX]
+        if cls:
+            got = _values.new.get(cls)
+            own |= got if got is not None else attr_hints(cls)
+        if ident:
+            own |= _id_hints(ident)
+        if other is not None:
+            own |= _other_hints(tag, other)
+            role = other.get("role")
+            if role:
+                semantic |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
         if tag in _BLOCK:
             if self.buf:
                 self._flush()
@@ -681,6 +684,7 @@ class Segmenter:
             if tag == "br":
                 self.buf.append(_BR)
 
+    @cython.ccall
     def end(self, tag) -> None:
         code: cython.long
         if self.skipping:
@@ -702,6 +706,7 @@ class Segmenter:
         elif code == _LINK:
             self.link_depth -= 1
 
+    @cython.ccall
     def data(self, text: str) -> None:
         if self.skipping:
             if self.in_title:

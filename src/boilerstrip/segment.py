@@ -141,6 +141,16 @@ def segment_markup(data: bytes) -> tuple[Segmentation | None, bool]:
     nesting limit — the caller then retries with the deepest tags flattened).
     """
     seg = _Segmenter()
+    ran = _sax.parse(seg, data) if _sax is not None else None
+    if ran is not None:  # the compiled SAX handlers: the same events, fewer steps
+        exc, code = ran
+        out = seg.close()  # (lxml's parser closes its target before raising, too)
+        if exc is not None:
+            if not isinstance(exc, (etree.XMLSyntaxError, ValueError)):
+                raise exc
+            out = seg.close() if seg.blocks else None
+        seg.release()
+        return out, code == etree.ErrorTypes.ERR_RESOURCE_LIMIT
     parser = _target_parser(seg)
     try:
         out = etree.fromstring(data, parser)
@@ -244,8 +254,21 @@ def _load_segmenter():
     return _events, compiled
 
 
+def _load_sax():
+    """The compiled SAX driver (_sax.pyx), when it was built and can run here: with the
+    compiled segmenter, on the libxml2 it was built for. None otherwise."""
+    if not COMPILED:
+        return None
+    try:
+        from . import _sax
+    except ImportError:
+        return None
+    return _sax if _sax.UNAVAILABLE is None else None
+
+
 # (the class/id hint functions live there too: they run for every element)
 _ev, COMPILED = _load_segmenter()
+_sax = _load_sax()
 _Segmenter = _ev.Segmenter
 _Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
     _ev._Memo, _ev.attr_hints, _ev._name_hints, _ev._id_hints, _ev._other_hints)
