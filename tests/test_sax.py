@@ -218,3 +218,13 @@ def test_wcxb_pages():
     for page in pages:
         data = page.html.decode("utf-8", "replace").encode("utf-8")
         assert via_sax(data) == via_lxml(data), page.file_id
+
+
+@needs_sax
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=200) | st.text(alphabet="ab \t\n\r\x00\x01\x0b\x1f\x7f\u00e9", max_size=50).map(str.encode))
+def test_control_free_is_no_bytes_to_delete(data):
+    """markup_bytes skips its delete pass when control_free says there is nothing to delete."""
+    from boilerstrip import _input
+
+    assert _sax.control_free(data) == (data.translate(None, _input._BAD_BYTES) == data)

@@ -19,6 +19,8 @@ from typing import Any
 
 from lxml import etree, html as lxml_html
 
+from . import segment as _segment
+
 ACCEPTED = "str, bytes, bytearray, an lxml element or tree, or a bs4 BeautifulSoup/Tag"
 
 #: Largest output a gzip-compressed input may decompress to (bytes); beyond it the input is
@@ -441,6 +443,8 @@ def _parse(data: bytes) -> Any:
 # bytes.translate, much faster than a regex scan) and U+FFFE/U+FFFF.
 _BAD_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
 _NONCHARS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+# (the compiled SAX driver's scan for those bytes: most pages have none to delete)
+_control_free = _segment._sax.control_free if _segment._sax is not None else None
 
 
 def markup_bytes(text: str, utf8: bytes | None = None) -> bytes:
@@ -452,7 +456,8 @@ def markup_bytes(text: str, utf8: bytes | None = None) -> bytes:
     except UnicodeEncodeError:  # lone surrogates: the slow path
         data = clean_text_chars(text).encode("utf-8", "replace")
     else:
-        data = data.translate(None, _BAD_BYTES)
+        if _control_free is None or not _control_free(data):
+            data = data.translate(None, _BAD_BYTES)
         if "\ufffe" in text or "\uffff" in text:  # (a one-character search is fast on str)
             for seq in _NONCHARS:
                 data = data.replace(seq, b"")

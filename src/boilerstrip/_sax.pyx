@@ -20,7 +20,8 @@ segmentation, slower). ``tests/test_sax.py`` checks that both give the same.
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.limits cimport INT_MAX
-from libc.string cimport strcmp, strlen
+from libc.stdint cimport uint64_t
+from libc.string cimport memcpy, strcmp, strlen
 
 from boilerstrip._events cimport Segmenter
 
@@ -157,6 +158,20 @@ cdef inline str _utf8(const xmlChar* s):
     return PyUnicode_DecodeUTF8(<const char*>s, strlen(<const char*>s), NULL)
 
 
+cdef inline bint _ascii_space(const xmlChar* ch, int n) noexcept:
+    # str.isspace() of these bytes when they are ASCII (False for anything else, which
+    # Segmenter.data then judges itself)
+    cdef int i
+    cdef xmlChar c
+    if n <= 0:
+        return False
+    for i in range(n):
+        c = ch[i]
+        if not (c == 0x20 or 0x09 <= c <= 0x0D or 0x1C <= c <= 0x1F):
+            return False
+    return True
+
+
 cdef inline bint _other_key(const char* name) noexcept:
     # segment's _OTHER_KEYS: the attributes _events._other_hints reads
     return (strcmp(name, "style") == 0 or strcmp(name, "role") == 0 or strcmp(name, "rel") == 0
@@ -224,6 +239,8 @@ cdef void _on_text(void* ctx, const xmlChar* ch, int n) noexcept:
             return
     elif not seg.stack:
         return
+    elif not seg.buf and not seg.pre_depth and _ascii_space(ch, n):
+        return  # the indentation between two block tags
     try:
         seg.data(PyUnicode_DecodeUTF8(<const char*>ch, n, NULL))
     except BaseException as exc:
@@ -278,3 +295,28 @@ def parse(Segmenter seg, bytes data):
         ctxt._private = NULL
         _free_ctxt(ctxt)
     return run.exc, run.last_error
+
+
+def control_free(bytes data):
+    """Whether ``data`` holds no C0 control byte but tab, LF and CR: then
+    ``_input.markup_bytes`` need not delete any (``bytes.translate`` with a delete set
+    copies the page at a few instructions a byte; this loop only reads it, eight bytes
+    at a time: only a word holding a byte below 0x20 is looked at byte by byte)."""
+    cdef const unsigned char* p = data
+    cdef Py_ssize_t i = 0, j, n = len(data)
+    cdef uint64_t w
+    cdef unsigned char c
+    while i + 8 <= n:
+        memcpy(&w, p + i, 8)
+        # (a byte of w is below 0x20 if this is not 0: the "has less than" word test)
+        if (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL:
+            for j in range(i, i + 8):
+                c = p[j]
+                if c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D:
+                    return False
+        i += 8
+    for j in range(i, n):
+        c = p[j]
+        if c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D:
+            return False
+    return True
