@@ -64,7 +64,7 @@ def _detect_reference(words):
     sample = set(words)
     best, best_score = -1, 0.0
     for i, stop in enumerate(sets):
-        hits = len(sample & stop)
+        hits = len(sample & stop.keys())
         if hits and hits / norms[i] > best_score:
             best, best_score = i, hits / norms[i]
     if best < 0 or sum(w in sets[best] for w in words) < _stoplists.MIN_HITS * len(words):
@@ -193,9 +193,9 @@ def test_content_words_of_a_block_are_its_long_non_stopwords(words):
     text = " ".join(words) + "."
     seg = segment.segment_text("The council met on Tuesday and talked about the river.\n\n" + text)
     content = score._features(seg)
-    stop = _stoplists.stoplist_for(seg.language) or frozenset()
+    stop = _stoplists.stoplist_for(seg.language) or {}
     toks = _stoplists.tokens(seg.blocks[-1].text.lower())
-    assert content[-1] == {w for w in set(toks) - stop if len(w) > 2}
+    assert content[-1] == {w for w in set(toks) - stop.keys() if len(w) > 2}
 
 
 # --------------------------------------------------------------------------- segmentation
