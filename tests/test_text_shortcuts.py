@@ -368,3 +368,31 @@ def test_says_line_is_the_plain_definition(text):
     """The header test screens a line on its last letter before lower-casing it: the same
     answer as lower-casing every first line."""
     assert score._says_line(text) is _says_reference(text)
+
+
+# --------------------------------------------------------------------------- rounding
+_ROUNDERS = [segment.round3, segment.source_events().round3]  # (compiled when built, and the .py)
+# exact binary ties (x * 1000 = n + 1/2: odd multiples of 1/16), where the rounding is
+# half-even on the decimal value, and values a hair either side of a decimal tie
+_TIES = [m / 16 for m in range(1, 40, 2)] + [k / 1000 + d for k in range(0, 3000, 7)
+                                              for d in (0.0005, 0.000499999999, 0.000500000001)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(allow_nan=False) | st.sampled_from(_TIES) | st.floats(0, 1))
+@example(0.1875)
+@example(-0.0001)
+@example(-0.0)
+def test_round3_is_round_to_3_places(x):
+    """Features and scores are rounded with round3: the value round(x, 3) gives, with
+    the same sign of zero (to_dict's JSON shows it)."""
+    want = round(x, 3)
+    for r3 in _ROUNDERS:
+        got = r3(x)
+        assert got == want and str(got) == str(want), (r3, x)
+
+
+def test_round3_on_every_tie():
+    """Every exact tie and near-tie of _TIES (hypothesis samples only some)."""
+    for x in _TIES + [-t for t in _TIES]:
+        assert str(segment.round3(x)) == str(round(x, 3)), x

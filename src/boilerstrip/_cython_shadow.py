@@ -18,5 +18,8 @@ cython = SimpleNamespace(
     bint=bool,
     Py_ssize_t=int,
     Py_UCS4=str,
+    double=float,
+    longlong=int,
+    cast=lambda t, v: t(v),
     compiled=False,
 )

@@ -23,7 +23,7 @@ from ._dispatch import AnchoredSet, FloatingSet, first_chars
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
 # the loops over every node or every word, compiled with the segmenter's (see _events.py)
-from .segment import down_masks, prose_up, region_sums, stop_content, stop_count, text_cohesion, trusted_masks
+from .segment import down_masks, prose_up, region_sums, round3, stop_content, stop_count, text_cohesion, trusted_masks
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -225,8 +225,8 @@ def _features(seg: Segmentation) -> list | None:
             else:
                 sd = 0.0
         b.features = {  # (phrase: computed later, only where hints have not decided already)
-            "chars": b.chars, "words": nw, "link_density": round(ld, 3) if ld else 0.0,
-            "stopword_density": round(sd, 3), "phrase": None, "class": _classify(b.chars, ld, sd, have_stop),
+            "chars": b.chars, "words": nw, "link_density": round3(ld) if ld else 0.0,
+            "stopword_density": round3(sd), "phrase": None, "class": _classify(b.chars, ld, sd, have_stop),
             "menu_item": ld > menu_ld and nw <= menu_max,
         }
     return None
@@ -258,7 +258,7 @@ def _text_features(seg: Segmentation) -> list:
         nw = len(words)
         sd = sc / nw if have_stop and nw else 0.0
         b.features = {
-            "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round(sd, 3) if sd else 0.0,
+            "chars": b.chars, "words": nw, "link_density": 0.0, "stopword_density": round3(sd) if sd else 0.0,
             "phrase": phrase_reason(b.text, words, low) or _text_phrase(b), "class": _classify(b.chars, 0.0, sd, have_stop),
             "menu_item": menu and nw <= menu_max,
         }
@@ -552,7 +552,7 @@ def score(seg: Segmentation, opts: Options, title: str | None = None) -> None:
         if f["phrase"] == "":  # (read, none found: None, as for a text never read)
             f["phrase"] = None
         p, q = f["value"]
-        b.score = round(p / b.chars, 3) if b.chars else 0.0
+        b.score = round3(p / b.chars) if b.chars else 0.0
         b.words = None  # (phrases are read: the words need not live as long as the result)
     _menu_runs(blocks, t["lone_link_goes"])
     _end_cut(blocks)
@@ -1034,9 +1034,9 @@ def _score_text(seg: Segmentation, opts: Options, words: list, again: bool = Tru
             f = b.features
             f["line"] = kinds[k]
             c, v = cohesion[k], values[k]
-            f["cohesion"] = round(c, 3) if c else 0.0  # (no rounding for the many zeros)
+            f["cohesion"] = round3(c) if c else 0.0  # (no rounding for the many zeros)
             f["value"] = round(v, 1) if v else 0.0
-            b.score = round(v / b.chars, 3) if v and b.chars else 0.0
+            b.score = round3(v / b.chars) if v and b.chars else 0.0
     _name_widgets(blocks, kinds, cohesion, j)
     _name_author_box(blocks, kinds)
     if listing:
