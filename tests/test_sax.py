@@ -135,6 +135,10 @@ CASES = [
     b"\xef\xbb\xbf<p>after a BOM</p>",
     b"<p>bad \xff\xfe bytes \xc3 here</p>",
     b"<div>" * 300 + b"<p>deep</p>" + b"</div>" * 300,
+    # entities a DOCTYPE declares are never expanded, a file never read (both paths)
+    b'<!DOCTYPE x [<!ENTITY e "EXPANDED">]><p>a &e; b</p>',
+    b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]><p>a &e; b</p>',
+    b'<!DOCTYPE html SYSTEM "http://example.com/x.dtd"><p>a &nbsp; &e; b</p>',
     b"<div>" * 100_000 + b"<p>very deep</p>",  # (libxml2 before 2.14 stopped at a nesting limit)
 ]
 
@@ -143,6 +147,15 @@ CASES = [
 @pytest.mark.parametrize("data", CASES, ids=range(len(CASES)))
 def test_edge_cases(data):
     same(data)
+
+
+@needs_sax
+def test_declared_entities_are_not_expanded():
+    for data in CASES:
+        if b"<!ENTITY" in data:
+            _limited, got = via_sax(data)
+            text = " ".join(b[0] for b in got[2])
+            assert "EXPANDED" not in text and "&e;" in text
 
 
 @needs_sax
@@ -228,3 +241,16 @@ def test_control_free_is_no_bytes_to_delete(data):
     from boilerstrip import _input
 
     assert _sax.control_free(data) == (data.translate(None, _input._BAD_BYTES) == data)
+
+
+@needs_sax
+def test_a_different_libxml2_is_not_driven(monkeypatch):
+    """Built for one libxml2 and run with lxml on another, the driver stands aside with a
+    reason (its structures could differ), and segment falls back to lxml's parser target."""
+    monkeypatch.setattr(etree, "LIBXML_VERSION", (1, 2, 3))
+    why = _sax._bind()
+    assert why and "(1, 2, 3)" in why
+    monkeypatch.setattr(_sax, "UNAVAILABLE", why)
+    assert segment._load_sax() is None
+    monkeypatch.undo()
+    assert _sax._bind() is None and segment._load_sax() is _sax
