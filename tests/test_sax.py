@@ -254,3 +254,32 @@ def test_a_different_libxml2_is_not_driven(monkeypatch):
     assert segment._load_sax() is None
     monkeypatch.undo()
     assert _sax._bind() is None and segment._load_sax() is _sax
+
+
+@needs_sax
+def test_threads_segment_alike():
+    """Parses in several threads at once (the driver holds the GIL, but the segmenter's
+    Python code lets other threads run mid-parse) give what one thread gives."""
+    import threading
+
+    from boilerstrip import clean_article
+
+    pages = [p.read_bytes() for p in sorted((ROOT / "fixtures").rglob("*.html"))] * 3
+    want = [clean_article(d, metadata=False).to_dict() for d in pages]
+    got: dict[int, list] = {}
+
+    def work(k):
+        got[k] = [clean_article(d, metadata=False).to_dict() for d in pages]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    was = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # (switch threads often: mid-parse too)
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+    finally:
+        sys.setswitchinterval(was)
+    assert len(pages) >= 20
+    assert all(got.get(k) == want for k in range(4))
