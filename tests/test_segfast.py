@@ -103,27 +103,7 @@ def test_a_difference_is_seen():
     assert key(_parse(Broken, data)) != key(_parse(Fast, data))
 
 
-_TAGS = ["div", "p", "a", "span", "br", "pre", "h2", "li", "ul", "td", "tr", "table", "script",
-         "title", "head", "nav", "b", "code", "html", "body", "section"]
-_ATTRS = ["", ' class="share-bar"', ' id="post-42"', ' class="content main"', ' role="navigation"',
-          ' hidden', ' style="display:none"', ' class="sr-only"', ' itemprop="articleBody"', ' rel="tag"',
-          ' class="  "', ' id="commentsBox"']
-_TEXT = ["", "Hello world", "  ", "\n\n", "Read more", "a\u00a0b", "<", "&amp;", "x" * 30, "Teil 2"]
-
-
-@st.composite
-def markup(draw):
-    parts = []
-    for _ in range(draw(st.integers(1, 25))):
-        kind = draw(st.integers(0, 2))
-        tag = draw(st.sampled_from(_TAGS))
-        if kind == 0:
-            parts.append(f"<{tag}{draw(st.sampled_from(_ATTRS))}>")
-        elif kind == 1:
-            parts.append(f"</{tag}>")
-        else:
-            parts.append(draw(st.sampled_from(_TEXT)))
-    return "".join(parts).encode("utf-8")
+from _markup import markup  # noqa: E402  (the same generator test_sax.py uses)
 
 
 @needs_ext

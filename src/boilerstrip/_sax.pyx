@@ -305,18 +305,19 @@ def control_free(bytes data):
     cdef const unsigned char* p = data
     cdef Py_ssize_t i = 0, j, n = len(data)
     cdef uint64_t w
-    cdef unsigned char c
     while i + 8 <= n:
         memcpy(&w, p + i, 8)
         # (a byte of w is below 0x20 if this is not 0: the "has less than" word test)
         if (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL:
             for j in range(i, i + 8):
-                c = p[j]
-                if c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D:
+                if _control(p[j]):
                     return False
         i += 8
     for j in range(i, n):
-        c = p[j]
-        if c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D:
+        if _control(p[j]):
             return False
     return True
+
+
+cdef inline bint _control(unsigned char c) noexcept:
+    return c < 0x20 and c != 0x09 and c != 0x0A and c != 0x0D
