@@ -120,3 +120,38 @@ def test_headroom_best_run_takes_the_run_most_in_the_truth():
     assert headroom.best_run([(0.0, 5), (0.2, 5)]) == (0, 0)  # nothing is worth keeping
     # a block less than half in the truth costs more than it brings: not at the run's end
     assert headroom.best_run([(1.0, 10), (0.3, 10)]) == (0, 1)
+
+
+# ---- bench/learned_bound.py: features and the scoring of a selection -----------------
+
+def test_learned_bound_drops_only_blocks_above_the_threshold():
+    import learned_bound
+
+    page = _page(with_=["the cat sat"], without=["subscribe now"], gold="the cat sat on the mat")
+    pg = {"page": page, "texts": ["the cat sat on the mat", "subscribe now"]}
+    # nothing dropped: the boilerplate leaks and costs precision (6 of 8 words)
+    f1, found, leaked = learned_bound.score_selection([pg], [[0.1, 0.6]], 0.9)
+    assert (found, leaked) == (1.0, 1.0)
+    assert f1 == pytest.approx(2 * 0.75 / 1.75)
+    # threshold 0.5: the second block (0.6) goes, the first (0.1) stays
+    assert learned_bound.score_selection([pg], [[0.1, 0.6]], 0.5) == pytest.approx((1.0, 1.0, 0.0))
+    # a probability equal to the threshold is kept
+    assert learned_bound.score_selection([pg], [[0.5, 0.5]], 0.5)[2] == 1.0
+
+
+def test_learned_bound_features_read_each_block_and_its_neighbours():
+    import learned_bound
+    from boilerstrip import clean_article
+
+    html = ("<html><body><article><h2>Ready to start?</h2><p>" + "The cat sat on the mat and "
+            "looked at the garden for a long while. " * 3 + "</p><p>Short line</p></article>"
+            "</body></html>")
+    art = clean_article(html, metadata=False)
+    assert len(art.blocks) == 3
+    rows = learned_bound.block_features(art.blocks, len(art.blocks) + len(art.removed))
+    assert len({len(r) for r in rows}) == 1  # one width for every block
+    first, middle, last = rows
+    assert first[22] == 1 and middle[22] == 0  # ends with "?"
+    assert first[16] == -1.0 and last[17] == -1.0  # no block before the first, none after the last
+    assert middle[16] == first[0] and middle[17] == last[0]  # neighbours' log length
+    assert (first[11], first[12]) == (0, 2) and (last[11], last[12]) == (2, 0)  # index, blocks after
