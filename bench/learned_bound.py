@@ -46,7 +46,7 @@ from headroom import CREDIT, in_truth  # noqa: E402
 KINDS = ("paragraph", "heading", "list_item", "table_row", "quote", "code")
 CLASSES = ("good", "near-good", "short", "bad")
 HINT_BITS = 24
-THRESHOLDS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1)
+THRESHOLDS = (0.9, 0.7, 0.5, 0.4, 0.3, 0.25, 0.2, 0.18, 0.16, 0.14, 0.12, 0.1)
 
 
 def block_features(blocks, n_all: int) -> list[list[float]]:
