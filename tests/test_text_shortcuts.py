@@ -383,6 +383,10 @@ _TIES = [m / 16 for m in range(1, 40, 2)] + [k / 1000 + d for k in range(0, 3000
 @example(0.1875)
 @example(-0.0001)
 @example(-0.0)
+@example(0.0)
+@example(5e-324)
+@example(-5e-324)
+@example(-1e300)
 def test_round3_is_round_to_3_places(x):
     """Features and scores are rounded with round3: the value round(x, 3) gives, with
     the same sign of zero (to_dict's JSON shows it)."""

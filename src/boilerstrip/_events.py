@@ -299,8 +299,10 @@ def round3(x: cython.double) -> cython.double:
     """``round(x, 3)`` of a float, the same value (and sign of zero)."""
     if not cython.compiled:
         return round(x, 3)
+    if x == 0.0:  # (either zero, its sign kept, as round gives it)
+        return x
     a: cython.double = -x if x < 0 else x
-    if not (0.0 < a < 1e9):  # zero, huge, NaN: Python's own
+    if not (a < 1e9):  # huge, NaN: Python's own
         return round(x, 3)
     y: cython.double = a * 1000.0
     k: cython.longlong = cython.cast(cython.longlong, y)
