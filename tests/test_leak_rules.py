@@ -109,3 +109,23 @@ def test_a_lead_magnet_heading_is_a_promo():
     reasons = scored(article("<h3>Get the FREE eBook!</h3>", "<h2>Request A Free Consultation for Accounting Services</h2>"))
     assert reasons["Get the FREE eBook!"] == "promo"
     assert reasons["Request A Free Consultation for Accounting Services"] == "promo"
+
+
+def test_ui_placeholders_and_save_buttons_are_controls_and_prose_with_their_words_stays():
+    reasons = scored(article(
+        "<div>Loading...</div>", "<div>LOADING…</div>",
+        "<p><a href='https://pin.example/x'>PIN FOR LATER</a></p>",
+        "<p><a href='https://news.example/src'>Add as a preferred source on Google</a></p>",
+        "<p>Get notified by email when this product is in stock.</p>",
+        "<h3>Share Links</h3>",
+        "<p>Loading the truck took two hours, so we left after lunch.</p>",
+        "<p>Pin for later use the spare key under the mat.</p>",
+    ))
+    for text in ("Loading...", "LOADING…", "PIN FOR LATER", "Add as a preferred source on Google",
+                 "Get notified by email when this product is in stock."):
+        assert reasons[text] == "control", text
+    assert reasons["Share Links"] == "share"
+    # the same words inside a sentence are no button
+    assert reasons["Loading the truck took two hours, so we left after lunch."] is None
+    assert reasons["Pin for later use the spare key under the mat."] is None
+    assert sum(r is None for r in reasons.values()) == 6

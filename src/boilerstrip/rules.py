@@ -171,7 +171,7 @@ CONTROL_LABELS = (
     r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
     r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
     r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
-    r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
+    r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|loading|"
     r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
     r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
     r"añadir al carrito|ver más|leer más|saber más|continuar leyendo|aggiungi al carrello|"
@@ -190,7 +190,10 @@ CALL_TO_ACTION_LABELS = (
     r"continue shopping|your (shopping )?(cart|bag|basket) is (currently )?empty|"
     r"send feedback|feedback|live chat|chat (with us|now)|how can we help( you)?( today)?\??|"
     r"was this (page |article )?(helpful|useful)\??|view less|"
-    r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
+    r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|pin for later|follow( publication)?|"
+    r"add (us )?as a (preferred|trusted) source on google|"
+    r"(get notified|notify me)( by e-?mail)? when (this product is|this item is|it is|it's|it’s)( back)? "
+    r"(in stock|available)|"
     r"summarize with ai|start (a |your )?free trial|sign up for (a )?free( trial)?|"
     r"get started( for free| today| free| - free)?|tell me more|"
     r"download for (mac|macos|windows|linux|ios|android|iphone|ipad)|"
@@ -271,7 +274,7 @@ WIDGET_PHRASES = {
         r"^follow us\b", r"^(suivez-nous|folgen sie uns|síguenos|seguici)\b",
         r"^like this:$", r"^like loading\b",
         r"^if you (like|liked|enjoyed) (it|this)( post| article)?,? (please )?share\b",
-        r"^help (me|us) spread the word\b", r"^(connect|get social) with us\s*:?$",
+        r"^help (me|us) spread the word\b", r"^(connect|get social) with us\s*:?$", r"^share links\s*:?$",
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
