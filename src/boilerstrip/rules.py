@@ -171,7 +171,7 @@ CONTROL_LABELS = (
     r"clear rating|write a review|be the first to review( this product)?|get (a|your) (free )?"
     r"(quote|demo|estimate)|request a (quote|demo|callback)|book a demo|get started|start (free|"
     r"your free) trial|try (it )?(for )?free|free trial|sign up( for free| now)?|join now( for free)?|"
-    r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|loading|"
+    r"copy link|copy code( block)?|copied!?|jump to( recipe| section)?|"
     r"skip( ad| to \w+)?|view this post on instagram|in den warenkorb|jetzt kaufen|mehr anzeigen|"
     r"weiterlesen|mehr erfahren|ajouter au panier|voir plus|lire la suite|en savoir plus|"
     r"añadir al carrito|ver más|leer más|saber más|continuar leyendo|aggiungi al carrello|"
@@ -190,10 +190,7 @@ CALL_TO_ACTION_LABELS = (
     r"continue shopping|your (shopping )?(cart|bag|basket) is (currently )?empty|"
     r"send feedback|feedback|live chat|chat (with us|now)|how can we help( you)?( today)?\??|"
     r"was this (page |article )?(helpful|useful)\??|view less|"
-    r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|pin for later|follow( publication)?|"
-    r"add (us )?as a (preferred|trusted) source on google|"
-    r"(get notified|notify me)( by e-?mail)? when (this product is|this item is|it is|it's|it’s)( back)? "
-    r"(in stock|available)|"
+    r"filter (&|and) sort|sort by|filters?|pin (it|this)( for later)?|follow( publication)?|"
     r"summarize with ai|start (a |your )?free trial|sign up for (a )?free( trial)?|"
     r"get started( for free| today| free| - free)?|tell me more|"
     r"download for (mac|macos|windows|linux|ios|android|iphone|ipad)|"
@@ -206,6 +203,12 @@ _CONTROL = CONTROL_LABELS + "|" + CALL_TO_ACTION_LABELS
 _CONTROL_ROW = r"(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){0,3}\s*[!.:»›→>+…·]*$"
 #: A line of one to four labels ...
 CONTROL_LINE = r"^" + _CONTROL_ROW
+#: ... or one of these alone: a placeholder shown while a widget loads, save and follow
+#: buttons, a stock alert's sign-up. (A pattern of its own: added to the labels above, its
+#: many spellings would cut the literal prefixes every text is screened with shorter.)
+LONE_CONTROL_LINE = (r"^(loading|pin for later|add (us )?as a (preferred|trusted) source on google|"
+                     r"(get notified|notify me)( by e-?mail)? when (this product is|this item is|it is|"
+                     r"it's|it’s)( back)? (in stock|available))\s*[!.:»›→>+…·]*$")
 #: ... or a price and then the labels ("$130 Add to cart"). (Two patterns: each keeps the
 #: literal prefixes a text is screened with before the regex is tried.)
 PRICED_CONTROL_LINE = r"^[$€£]\s?[\d.,]+\s*" + _CONTROL_ROW
@@ -392,7 +395,7 @@ WIDGET_PHRASES = {
     # Whole short lines only (anchored at both ends): UI controls and member/post stats.
     # A line of two or more labels run together ("Start free trialGet a demo", "Talk to a
     # specialist Explore products") is one row of buttons.
-    "control": [CONTROL_LINE, PRICED_CONTROL_LINE],
+    "control": [CONTROL_LINE, PRICED_CONTROL_LINE, LONE_CONTROL_LINE],
     "meta": [
         r"^about \d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago$",
