@@ -281,3 +281,26 @@ def test_hint_masks_and_prose_are_the_definition(nodes, data):
         assert mod.prose_up(nodes, prose, pos_bits) == best, mod.__name__
         assert prose == held, mod.__name__
         assert mod.trusted_masks(nodes, held, best, confirmed, distrust, caps, (neg, layout, widget)) == _down(nodes, own)
+
+
+_INVISIBLE_PAGE = ("<html><body><article><p>First paragraph of the story.</p><div>&zwj;</div>"
+                   "<p>&#8203; &zwnj;\u00ad</p><pre>  &zwj;  </pre><p>Second&zwj;part<br><br>&zwj;<br><br>tail</p>"
+                   "<p>\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645</p></article></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("cls", [pytest.param(Fast, marks=needs_ext, id="compiled"), pytest.param(Py, id="python")])
+def test_a_block_of_invisible_characters_is_no_block(cls):
+    """A box holding only zero-width characters ("&zwj;" in an empty page-builder cell)
+    and whitespace makes no block; the same characters inside words stay."""
+    seg = _parse(cls, _INVISIBLE_PAGE)
+    texts = [b.text for b in seg.blocks]
+    assert texts == ["First paragraph of the story.", "Second\u200dpart", "tail",
+                     "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"]
+    assert [b.position for b in seg.blocks] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("mod", [pytest.param(_events, marks=needs_ext, id="compiled"),
+                                 pytest.param(segment.source_events(), id="python")])
+def test_a_text_piece_of_invisible_characters_is_no_block(mod):
+    blocks = mod.text_blocks(["First line.", "\u200d", " \u200b \ufeff ", "a\u200db", "\u00ad\nx"])
+    assert [b.text for b in blocks] == ["First line.", "a\u200db", "\u00ad\nx"]

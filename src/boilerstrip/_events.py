@@ -30,6 +30,7 @@ _RawBlock = _s.RawBlock
 _Segmentation = _s.Segmentation
 _merge_rows = _s._merge_rows
 _norm = _s._norm
+_INVISIBLE = cython.declare(str, _s.INVISIBLE)
 BIT = cython.declare(dict, _s.BIT)
 _BR = cython.declare(str, _s._BR)
 _HAS_DIGIT = _s._HAS_DIGIT
@@ -488,7 +489,7 @@ def text_blocks(pieces: list) -> list:
             tokens = piece.split()
             piece = " ".join(tokens)
             nwords = len(tokens)
-        if not piece:
+        if not piece or (piece[0] in _INVISIBLE and not piece.strip(_INVISIBLE)):
             continue
         # (text, tag, kind, level, node, chars, link_chars, hints, position, shape)
         blocks.append(_RawBlock(piece, "line", "paragraph", 0, -1, len(piece), 0, 0, len(blocks),
@@ -775,7 +776,7 @@ class Segmenter:
             return
         pre: cython.bint = self.pre_depth > 0
         text = _norm(text, pre)
-        if not text:
+        if not text or (text[0] in _INVISIBLE and not text.strip(_INVISIBLE)):
             return
         cur: cython.long = self.cur
         tag: str = self.nodes[cur].tag if cur >= 0 else "body"
@@ -790,6 +791,6 @@ class Segmenter:
         total = len(text)
         for piece in text.split("\n\n"):
             piece = piece.strip()
-            if piece:
+            if piece and not (piece[0] in _INVISIBLE and not piece.strip(_INVISIBLE)):
                 n = len(piece)
                 blocks.append(_RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))

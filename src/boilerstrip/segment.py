@@ -91,6 +91,10 @@ class Segmentation:
 
 PATH_MAX_DEPTH = 16
 _BR = "\x00"  # stands for <br> in the text buffer (NUL never survives parsing)
+#: Characters that show nothing: a block of these and whitespace alone is no text (page
+#: builders fill empty boxes with "&zwj;"). Inside a word they stay (ZWJ and ZWNJ shape
+#: Persian and Indic script).
+INVISIBLE = " \t\n\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"
 _BLANKS = re.compile(r"\n{3,}")
 
 
