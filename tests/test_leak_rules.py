@@ -117,12 +117,12 @@ def test_ui_placeholders_and_save_buttons_are_controls_and_prose_with_their_word
         "<p><a href='https://pin.example/x'>PIN FOR LATER</a></p>",
         "<p><a href='https://news.example/src'>Add as a preferred source on Google</a></p>",
         "<p>Get notified by email when this product is in stock.</p>",
-        "<h3>Share Links</h3>",
+        "<h3>Share Links</h3>", "<div class='bbCodeBlock-expandLink'><a>Click to expand...</a></div>",
         "<p>Loading the truck took two hours, so we left after lunch.</p>",
         "<p>Pin for later use the spare key under the mat.</p>",
     ))
     for text in ("Loading...", "LOADING…", "PIN FOR LATER", "Add as a preferred source on Google",
-                 "Get notified by email when this product is in stock."):
+                 "Get notified by email when this product is in stock.", "Click to expand..."):
         assert reasons[text] == "control", text
     assert reasons["Share Links"] == "share"
     # the same words inside a sentence are no button

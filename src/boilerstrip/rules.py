@@ -204,9 +204,11 @@ _CONTROL_ROW = r"(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){
 #: A line of one to four labels ...
 CONTROL_LINE = r"^" + _CONTROL_ROW
 #: ... or one of these alone: a placeholder shown while a widget loads, save and follow
-#: buttons, a stock alert's sign-up. (A pattern of its own: added to the labels above, its
-#: many spellings would cut the literal prefixes every text is screened with shorter.)
+#: buttons, a stock alert's sign-up, the toggle under a folded quote or image. (A pattern of
+#: its own: added to the labels above, its many spellings would cut the literal prefixes
+#: every text is screened with shorter.)
 LONE_CONTROL_LINE = (r"^(loading|pin for later|add (us )?as a (preferred|trusted) source on google|"
+                     r"click to (expand|collapse|enlarge)|"
                      r"(get notified|notify me)( by e-?mail)? when (this product is|this item is|it is|"
                      r"it's|it’s)( back)? (in stock|available))\s*[!.:»›→>+…·]*$")
 #: ... or a price and then the labels ("$130 Add to cart"). (Two patterns: each keeps the
