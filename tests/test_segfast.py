@@ -304,3 +304,39 @@ def test_a_block_of_invisible_characters_is_no_block(cls):
 def test_a_text_piece_of_invisible_characters_is_no_block(mod):
     blocks = mod.text_blocks(["First line.", "\u200d", " \u200b \ufeff ", "a\u200db", "\u00ad\nx"])
     assert [b.text for b in blocks] == ["First line.", "a\u200db", "\u00ad\nx"]
+
+
+def test_the_python_file_runs_where_cython_is_not_installed():
+    """A user's install without Cython runs _events.py on the stand-in module
+    (_cython_shadow): every decorator and type name the file uses must exist there. Run in
+    a child process with ``import cython`` failing and the pure path forced; it must clean
+    a page and a flattened text as this process does."""
+    page = (ROOT / "fixtures" / "scraped-dump.txt").read_text(encoding="utf-8")
+    html = ("<html><body><article><h1>Title</h1><p>" + "The committee met on Tuesday to talk. " * 8
+            + "</p><div>&zwj;</div><p>Click to expand...</p></article></body></html>")
+    code = (
+        "import sys, json\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'cython' or name.startswith('cython.') or name == 'Cython':\n"
+        "            raise ImportError('no Cython here')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from boilerstrip import clean_article, segment\n"
+        "assert segment._ev.__file__.endswith('.py'), segment._ev.__file__\n"
+        "assert type(segment._ev.cython).__name__ == 'SimpleNamespace'\n"
+        "args = json.load(sys.stdin)\n"
+        "print(json.dumps([clean_article(args[0], input='text', metadata=False).to_dict(),\n"
+        "                  clean_article(args[1], metadata=False).to_dict()]))\n"
+    )
+    import json
+    import os
+
+    env = dict(os.environ, BOILERSTRIP_PURE_PYTHON="1")
+    got = subprocess.run([sys.executable, "-c", code], input=json.dumps([page, html]), env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert got.returncode == 0, got.stderr[-2000:]
+    from boilerstrip import clean_article
+
+    want = [clean_article(page, input="text", metadata=False).to_dict(),
+            clean_article(html, metadata=False).to_dict()]
+    assert json.loads(got.stdout) == json.loads(json.dumps(want))

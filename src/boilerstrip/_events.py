@@ -456,6 +456,13 @@ def _shape(text: str, words: cython.Py_ssize_t) -> dict:
 
 
 @cython.cfunc
+def _shows_nothing(text: str) -> cython.bint:
+    """``text`` (not empty) is only zero-width characters and whitespace (INVISIBLE): no
+    block. (Its first character tells at once for nearly every text.)"""
+    return text[0] in _INVISIBLE and not text.strip(_INVISIBLE)
+
+
+@cython.cfunc
 def _normal_line(piece: str) -> cython.bint:
     """One ASCII line that normalising would leave as it is: single spaces between words,
     none at either end, no tab (control characters are spaces by then: the only ASCII
@@ -489,7 +496,7 @@ def text_blocks(pieces: list) -> list:
             tokens = piece.split()
             piece = " ".join(tokens)
             nwords = len(tokens)
-        if not piece or (piece[0] in _INVISIBLE and not piece.strip(_INVISIBLE)):
+        if not piece or _shows_nothing(piece):
             continue
         # (text, tag, kind, level, node, chars, link_chars, hints, position, shape)
         blocks.append(_RawBlock(piece, "line", "paragraph", 0, -1, len(piece), 0, 0, len(blocks),
@@ -776,7 +783,7 @@ class Segmenter:
             return
         pre: cython.bint = self.pre_depth > 0
         text = _norm(text, pre)
-        if not text or (text[0] in _INVISIBLE and not text.strip(_INVISIBLE)):
+        if not text or _shows_nothing(text):
             return
         cur: cython.long = self.cur
         tag: str = self.nodes[cur].tag if cur >= 0 else "body"
@@ -791,6 +798,6 @@ class Segmenter:
         total = len(text)
         for piece in text.split("\n\n"):
             piece = piece.strip()
-            if piece and not (piece[0] in _INVISIBLE and not piece.strip(_INVISIBLE)):
+            if piece and not _shows_nothing(piece):
                 n = len(piece)
                 blocks.append(_RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
