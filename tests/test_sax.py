@@ -20,6 +20,7 @@ from boilerstrip import _events, segment
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import wcxb  # noqa: E402
+from _wcxb import needs_wcxb  # noqa: E402  (tests/ is on the path, as for conftest)
 
 try:
     from boilerstrip import _sax
@@ -200,8 +201,7 @@ def test_arbitrary_bytes(data):
 
 
 @needs_sax
-@pytest.mark.skipif(not wcxb.dataset_dir().exists(),
-                    reason="WCXB development split not found (set WCXB_DIR, or put ../shared beside the project)")
+@needs_wcxb
 def test_wcxb_pages():
     """Every 5th page of the development split (300 real pages)."""
     pages = list(wcxb.iter_pages())[::5]

@@ -25,6 +25,7 @@ from boilerstrip import _events, rules, segment
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import wcxb  # noqa: E402
+from _wcxb import needs_wcxb  # noqa: E402  (tests/ is on the path, as for conftest)
 
 BUILT = not _events.__file__.endswith(".py")
 Fast = _events.Segmenter if BUILT else None
@@ -114,8 +115,7 @@ def test_generated_markup(data):
 
 
 @needs_ext
-@pytest.mark.skipif(not wcxb.dataset_dir().exists(),
-                    reason="WCXB development split not found (set WCXB_DIR, or put ../shared beside the project)")
+@needs_wcxb
 def test_wcxb_pages():
     """Every 10th page of the development split (150 real pages)."""
     pages = list(wcxb.iter_pages())[::10]

@@ -188,8 +188,7 @@ def test_c4_on_the_seed_drops_the_widgets():
 
 # --------------------------------------------------------------------------- on real data
 
-needs_wcxb = pytest.mark.skipif(not (wcxb.dataset_dir() / "metadata.json").exists(),
-                                reason="WCXB dev split (../shared/wcxb-dev) not available")
+from _wcxb import needs_wcxb  # noqa: E402  (tests/ is on the path, as for conftest)
 
 
 @needs_wcxb
