@@ -122,6 +122,20 @@ def test_headroom_best_run_takes_the_run_most_in_the_truth():
     assert headroom.best_run([(1.0, 10), (0.3, 10)]) == (0, 1)
 
 
+def test_headroom_leak_place_names_the_block_a_leak_sits_in():
+    import headroom
+
+    norms = ["share this", "the story", "more from us", "the end of it", "follow us"]
+    shares = [0.0, 1.0, 0.2, 0.9, 0.0]
+    assert headroom.leak_place("share", norms, shares) == "before"
+    assert headroom.leak_place("story", norms, shares) == "inside"
+    assert headroom.leak_place("more from", norms, shares) == "between"
+    assert headroom.leak_place("follow", norms, shares) == "after"
+    assert headroom.leak_place("us the", norms, shares) == "across"  # in no block alone
+    assert headroom.leak_place("story", norms, [0.0] * 5) == "no-content"
+    assert set(headroom.PLACES) == {"inside", "between", "before", "after", "no-content", "across"}
+
+
 # ---- bench/learned_bound.py: features and the scoring of a selection -----------------
 
 def test_learned_bound_drops_only_blocks_above_the_threshold():
