@@ -66,6 +66,30 @@ def test_a_layout_hint_on_the_content_column_is_not_believed():
     assert all(r is None for r in scored(page).values())
 
 
+POLICY = ("You may return unworn items within thirty days of delivery for a full refund, and "
+          "the refund is issued to the original payment method once we have received them. ")
+
+
+def test_a_footer_element_holding_most_of_the_text_is_still_the_footer():
+    # a product page: a short description, and the site's policies in hidden dialogs
+    # inside its <footer>, which then holds most of the page's prose
+    page = ("<html><body><main><h1>Wool Runner</h1>"
+            + "".join(f"<p>{i} {PROSE}</p>" for i in range(2)) + "</main>"
+            "<footer><div class='links'><a href='/terms'>Terms</a></div>"
+            "<div role='dialog' id='modal-refund-policy'>"
+            + "".join(f"<p>{i} {POLICY}</p>" for i in range(12)) + "</div></footer></body></html>")
+    reasons = scored(page)
+    assert [t for t, r in reasons.items() if r is None and PROSE.strip() in t] == [
+        f"{i} {PROSE.strip()}" for i in range(2)]
+    policy = [r for t, r in reasons.items() if POLICY.strip() in t]
+    assert len(policy) == 12 and set(policy) == {"footer"}
+    # only the element is believed at any share: a "footer" class on the box that
+    # holds the article says nothing about its text
+    page = ("<html><body><div class='site-footer-wrap'>"
+            + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) + "</div></body></html>")
+    assert all(r is None for r in scored(page).values())
+
+
 def test_terminating_block_ends_the_article():
     page = ("<html><body><article>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) +
             "<h3>Related Articles</h3><p><a href='/1'>Another story about something else</a></p>"

@@ -264,14 +264,15 @@ def test_hint_masks_and_prose_are_the_definition(nodes, data):
     confirmed = {i: data.draw(st.integers(0, 2 ** 20 - 1)) for i in range(len(nodes)) if data.draw(st.booleans())}
     caps = (0.5, 100.0, 800.0, 1500.0, 600.0)
     neg, layout, widget = 0b1111 << 4, 0b11 << 4, 0b11 << 6
+    always = data.draw(st.sampled_from([0, 1 << 4, 0b11 << 4, 1 << 6]))
     own = []
     for i, nd in enumerate(nodes):
-        sure = confirmed.get(i, 0)
+        sure = confirmed.get(i, 0) | (nd.tag_hints & always)
         o = nd.hints & ~(distrust & ~sure)
         if o & neg and best[i] >= caps[0] * held[i] and best[i] >= caps[1] and held[i]:
             o &= ~(neg & ~sure)
         if o & layout and held[i] > caps[2]:
-            o &= ~(layout & ~(nd.tag_hints & layout if held[i] <= caps[3] else 0))
+            o &= ~(layout & ~(nd.tag_hints & layout if held[i] <= caps[3] else nd.tag_hints & always))
         if o & widget and held[i] > caps[4]:
             o &= ~(widget & ~sure)
         own.append(o)
@@ -280,7 +281,8 @@ def test_hint_masks_and_prose_are_the_definition(nodes, data):
         prose = list(own_prose)
         assert mod.prose_up(nodes, prose, pos_bits) == best, mod.__name__
         assert prose == held, mod.__name__
-        assert mod.trusted_masks(nodes, held, best, confirmed, distrust, caps, (neg, layout, widget)) == _down(nodes, own)
+        assert mod.trusted_masks(nodes, held, best, confirmed, distrust, caps,
+                                 (neg, layout, widget, always)) == _down(nodes, own), mod.__name__
 
 
 _INVISIBLE_PAGE = ("<html><body><article><p>First paragraph of the story.</p><div>&zwj;</div>"

@@ -579,7 +579,9 @@ def trusted_masks(nodes: list, prose: list, best_pos: list, confirmed: dict, dis
                   caps: tuple, bits: tuple) -> list:
     """Each node's trusted hints OR'd with its ancestors' (score._node_hints: the rules
     are explained there). ``caps``: (wraps_share, wraps_min, layout_cap, tag_cap,
-    widget_cap); ``bits``: (negative, layout, widget) hint bits."""
+    widget_cap); ``bits``: (negative, layout, widget, always) hint bits (``always``: the
+    hints an element's own tag gives that are trusted at any share, see
+    rules.ALWAYS_TRUSTED_TAG_HINTS)."""
     n: cython.Py_ssize_t = len(nodes)
     i: cython.Py_ssize_t
     par: cython.Py_ssize_t
@@ -596,17 +598,19 @@ def trusted_masks(nodes: list, prose: list, best_pos: list, confirmed: dict, dis
     neg: cython.long = bits[0]
     layout: cython.long = bits[1]
     widget: cython.long = bits[2]
+    always: cython.long = bits[3]
     out: list = [0] * n
     for i in range(n):
         nd = nodes[i]
         sure = confirmed.get(i, 0) if confirmed else 0
+        sure |= nd.tag_hints & always  # (believed as a confirmed widget hint is)
         own = nd.hints & ~(distrust & ~sure)
         p = prose[i]
         b = best_pos[i]
         if own & neg and b >= wraps_share * p and b >= wraps_min and p:
             own &= ~(neg & ~sure)  # it wraps the article
         if own & layout and p > layout_cap:
-            keep = nd.tag_hints & layout if p <= tag_cap else 0
+            keep = nd.tag_hints & layout if p <= tag_cap else nd.tag_hints & always
             own &= ~(layout & ~keep)
         if own & widget and p > widget_cap:
             own &= ~(widget & ~sure)

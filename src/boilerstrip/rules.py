@@ -147,6 +147,10 @@ REASON_BY_HINT = {
 #: the content column says nothing about its text).
 LAYOUT_HINTS = ("navigation", "header", "footer", "sidebar", "hidden", "tags", "login", "form", "caption",
                 "meta")
+#: Hints an element's own tag (or role) gives that are trusted whatever its share of the
+#: page's prose, and over a content box inside it: a <footer> holding most of a page's
+#: text holds its terms and policies (in hidden dialogs), never its article.
+ALWAYS_TRUSTED_TAG_HINTS = ("footer",)
 #: Hints naming a widget: trusted up to THRESHOLDS["widget_hint_max_share"].
 WIDGET_HINTS = ("comments", "share", "newsletter", "cookie", "ads", "related", "byline-box", "promo")
 POSITIVE_HINTS = ("content", "main")

@@ -30,6 +30,7 @@ _WORD = re.compile(r"\w+")
 _LAYOUT = mask_of(rules.LAYOUT_HINTS)
 _WIDGET = mask_of(rules.WIDGET_HINTS)
 _NEG = _LAYOUT | _WIDGET
+_ALWAYS = mask_of(rules.ALWAYS_TRUSTED_TAG_HINTS)
 _POS = mask_of(rules.POSITIVE_HINTS)
 _HINT_REASON = [(BIT[h], r) for h, r in rules.REASON_BY_HINT.items() if h in BIT]
 _CONFIRMABLE_BIT_OF_REASON = {r: BIT[h] for h, r in rules.REASON_BY_HINT.items()
@@ -318,7 +319,8 @@ def _node_hints(seg: Segmentation) -> list[int]:
     A hint is not trusted on a container holding more than its share of the page's
     prose, nor anywhere on the page when the containers carrying it hold that share
     together (page builders call every box a "widget", themes put "sidebar" on the
-    content column).
+    content column). The hints of rules.ALWAYS_TRUSTED_TAG_HINTS, when the element's
+    own tag or role gives them (a <footer>), are trusted whatever it holds.
     """
     nodes = seg.nodes
     n = len(nodes)
@@ -356,10 +358,11 @@ def _node_hints(seg: Segmentation) -> list[int]:
     # Each node's own hints, less the distrusted ones (unless confirmed there), less its
     # widget and layout hints when it wraps the article ("has-share", "newsletter-post" on a
     # wrapper), and less its layout and widget hints when it holds more than their share
-    # of the prose (a semantic element, <nav> or <footer>, is believed up to a higher
-    # share); OR'd with its ancestors' (_events.trusted_masks, compiled).
+    # of the prose (a semantic element, <nav> or <aside>, is believed up to a higher
+    # share; a <footer> always, as a confirmed widget is); OR'd with its ancestors'
+    # (_events.trusted_masks, compiled).
     return trusted_masks(nodes, prose, best_pos, confirmed, distrust,
-                         (wraps_share, wraps_min, layout_cap, tag_cap, widget_cap), (_NEG, _LAYOUT, _WIDGET))
+                         (wraps_share, wraps_min, layout_cap, tag_cap, widget_cap), (_NEG, _LAYOUT, _WIDGET, _ALWAYS))
 
 
 def _confirmed_widgets(seg: Segmentation, raw: list[int]) -> dict[int, int]:
