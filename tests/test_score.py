@@ -90,6 +90,24 @@ def test_a_footer_element_holding_most_of_the_text_is_still_the_footer():
     assert all(r is None for r in scored(page).values())
 
 
+def test_a_hidden_tab_panel_is_content_and_other_hidden_text_is_not():
+    # tabs: the panel not shown yet has the ``hidden`` attribute or display: none; a
+    # hidden box that is no tab panel (a popup) stays hidden
+    page = ("<html><body><article><h1>Install the tools</h1><p>0 " + PROSE + "</p>"
+            "<div role='tablist'><button role='tab'>Linux</button><button role='tab'>macOS</button></div>"
+            "<section role='tabpanel'><p>1 " + PROSE + "</p></section>"
+            "<section role='tabpanel' hidden><p>2 " + PROSE + "</p></section>"
+            "<section role='TabPanel' style='display: none'><p>3 " + PROSE + "</p></section>"
+            "<p>4 " + PROSE + "</p>"
+            "<div style='display:none'><p>Get our deals first: join the list today.</p></div>"
+            "<div hidden><p>5 " + PROSE + "</p></div></article></body></html>")
+    reasons = scored(page)
+    for i in range(5):
+        assert reasons[f"{i} {PROSE.strip()}"] is None, i
+    assert reasons[f"5 {PROSE.strip()}"] == "hidden"
+    assert reasons["Get our deals first: join the list today."] == "hidden"
+
+
 def test_terminating_block_ends_the_article():
     page = ("<html><body><article>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) +
             "<h3>Related Articles</h3><p><a href='/1'>Another story about something else</a></p>"

@@ -61,6 +61,7 @@ _DIGITS = cython.declare(dict, str.maketrans({c: "0" if c.isdigit() else c for c
 _HINT_BY_TAG = cython.declare(dict, {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()})
 _HINT_BY_ROLE = cython.declare(dict, {r: BIT[h] for r, h in rules.HINT_BY_ROLE.items()})
 _HIDDEN_BIT = BIT["hidden"]
+_SHOWN_ROLES = cython.declare(frozenset, frozenset(rules.SHOWN_ROLES))
 _TAGS_BIT = BIT["tags"]
 _ATTR_MAX = cython.declare(cython.Py_ssize_t, 400)  # characters of a class/id/style value looked at
 _SKIP = cython.declare(frozenset, frozenset(rules.SKIP_TAGS))
@@ -277,15 +278,18 @@ def _other_hints(tag: str, attrib) -> int:
     """Hints from role, itemprop, hidden/aria-hidden/style and rel=tag."""
     own = 0
     role = attrib.get("role")
+    shown = False  # a panel the page shows on a click: hidden for now, content all the same
     if role:
-        own |= _HINT_BY_ROLE.get(role.strip().lower(), 0)
+        role = role.strip().lower()
+        own |= _HINT_BY_ROLE.get(role, 0)
+        shown = role in _SHOWN_ROLES
     prop = attrib.get("itemprop")
     if prop:
         own |= attr_hints(prop[:_ATTR_MAX])
-    if "hidden" in attrib:  # (aria-hidden hides from screen readers only: slides, icons)
+    if "hidden" in attrib and not shown:  # (aria-hidden hides from screen readers only: slides, icons)
         own |= _HIDDEN_BIT
     style = (attrib.get("style") or "")[:_ATTR_MAX]
-    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+    if style and not shown and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
         own |= _HIDDEN_BIT
     if tag == "a" and (attrib.get("rel") or "").lower() in ("tag", "category tag"):
         own |= _TAGS_BIT

@@ -84,6 +84,10 @@ HINT_BY_ROLE = {
     "dialog": "login", "alertdialog": "cookie", "tablist": "navigation",
 }
 
+#: ARIA roles of panels a page hides until a click shows them (tabs): their ``hidden``
+#: attribute or ``display: none`` does not make their text hidden.
+SHOWN_ROLES = ("tabpanel",)
+
 # Class / id / itemprop tokens -> hint. A token is matched whole after splitting
 # the attribute on non-letters and camelCase; the *_PARTS lists also match inside
 # longer tokens ("commentlist", "relatedposts").
