@@ -108,6 +108,25 @@ def test_a_hidden_tab_panel_is_content_and_other_hidden_text_is_not():
     assert reasons["Get our deals first: join the list today."] == "hidden"
 
 
+def test_one_or_two_headings_after_the_last_kept_text_head_nothing():
+    body = "".join(f"<h2>Part {i}</h2><p>{i} {PROSE}</p>" for i in range(3))
+    # a widget's title left at the end (its links went as a link list)
+    reasons = scored("<html><body><article>" + body + "<h3>Spring catalogue</h3></article></body></html>")
+    assert reasons["Spring catalogue"] == "after-end"
+    assert all(reasons[f"Part {i}"] is None for i in range(3))
+    reasons = scored("<html><body><article>" + body + "<h3>Our partners</h3><h4>In the press</h4>"
+                     "</article></body></html>")
+    assert reasons["Our partners"] == reasons["In the press"] == "after-end"
+    # a longer run of headings is a list of titles, kept
+    titles = ["A fox at the gate", "Rain over the valley", "The last train home"]
+    reasons = scored("<html><body><article>" + body + "".join(f"<h3>{t}</h3>" for t in titles)
+                     + "</article></body></html>")
+    assert all(reasons[t] is None for t in titles)
+    # a page of headings alone keeps them
+    reasons = scored("<html><body><main><h2>Contact the office</h2></main></body></html>")
+    assert reasons["Contact the office"] is None
+
+
 def test_terminating_block_ends_the_article():
     page = ("<html><body><article>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) +
             "<h3>Related Articles</h3><p><a href='/1'>Another story about something else</a></p>"

@@ -597,6 +597,7 @@ THRESHOLDS = {
                                   # this share of the prose before it
     # tidy
     "duplicate_min_chars": 30,   # a kept text this long seen again (a mobile copy) is dropped
+    "trailing_headings_max": 2,  # this few headings after the last kept text head nothing
     # text input (one-dimensional region: the best-valued run of blocks)
     "text_prose_min_words": 12,     # a paragraph this long counts as prose
     "text_end_max_after_share": 0.5,  # a related/comments line ends the article when the

@@ -685,6 +685,18 @@ def _tidy(blocks, opts: Options, title: str | None) -> None:
             b.reason = "duplicate"
             continue
         seen.add(key)
+    # A heading heads what follows it: one or two left after the last kept text head
+    # nothing (a widget's title, a "More stories" line); a longer run is a list of titles.
+    tail = []
+    for b in reversed(blocks):
+        if b.reason is not None:
+            continue
+        if b.kind != "heading":
+            if len(tail) <= T["trailing_headings_max"]:
+                for h in tail:
+                    h.reason = "after-end"
+            break
+        tail.append(b)
     if opts.site_profile:
         from .api import block_hash
 
