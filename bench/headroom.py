@@ -168,11 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="write the markdown report here")
     args = ap.parse_args(argv)
     html, places = html_bounds(args.limit)
-    report = render(html, places, text_bounds(args.limit))
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
-    print(report)
+    emit(render(html, places, text_bounds(args.limit)), args.out)
     return 0
+
+
+def emit(report: str, out: Path | None) -> None:
+    """Write a markdown report to ``out`` (when given) and print it (learned_bound.py too)."""
+    if out:
+        out.write_text(report, encoding="utf-8")
+    print(report)
 
 
 if __name__ == "__main__":

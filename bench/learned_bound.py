@@ -41,7 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import wcxb  # noqa: E402
-from headroom import CREDIT, in_truth  # noqa: E402
+from headroom import CREDIT, emit, in_truth  # noqa: E402
 
 KINDS = ("paragraph", "heading", "list_item", "table_row", "quote", "code")
 CLASSES = ("good", "near-good", "short", "bad")
@@ -173,10 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pages = collect(args.limit)
     held_out, in_sample, share_bad, n_blocks = predict(pages, args.folds)
-    report = render(pages, held_out, in_sample, share_bad, n_blocks, args.folds)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
-    print(report)
+    emit(render(pages, held_out, in_sample, share_bad, n_blocks, args.folds), args.out)
     return 0
 
 
