@@ -161,3 +161,51 @@ def test_block_hash_normalises_case_space_and_punctuation():
     assert re.fullmatch(r"[0-9a-f]{16}", h)
     assert block_hash("  share   THIS article ") == h
     assert block_hash("Share this article, please") != h
+
+
+# --------------------------------------------------------------------------
+# blocks and removed are built when first read
+# --------------------------------------------------------------------------
+_LAZY_PAGE = FIXTURES / "widgets" / "related-jetpack.html"
+
+
+def _lazy_article() -> Article:
+    return clean_article(_LAZY_PAGE.read_bytes(), metadata=False)
+
+
+def test_blocks_built_on_first_read_are_built_once_and_match_the_text():
+    art = _lazy_article()
+    first = art.blocks
+    assert first and art.removed
+    assert art.blocks is first and art.removed is art.removed
+    from boilerstrip.clean import join_blocks
+
+    assert art.text == join_blocks(first)
+
+
+def test_an_article_pickles_and_copies_with_all_its_blocks():
+    import copy
+    import pickle
+
+    art = _lazy_article()  # nothing read yet: the copies must build the blocks
+    expect = _lazy_article()
+    for other in (pickle.loads(pickle.dumps(art)), copy.copy(_lazy_article()), copy.deepcopy(_lazy_article())):
+        assert other == expect
+        assert [b.text for b in other.removed] == [b.text for b in expect.removed] != []
+        assert [b.path for b in other.blocks] == [b.path for b in expect.blocks]
+
+
+def test_an_article_compares_by_its_blocks_too():
+    a, b = _lazy_article(), _lazy_article()
+    assert a == b
+    b.removed = b.removed[1:]
+    assert a != b
+
+
+def test_fields_set_before_they_are_read_stay_set():
+    art = _lazy_article()
+    art.removed = []
+    art.blocks = []
+    assert art.removed == [] and art.blocks == []
+    assert Article().blocks == [] and Article().removed == []
+    assert not hasattr(art, "no_such_field")

@@ -1,7 +1,7 @@
 """The public result types: :class:`Article` and :class:`Block`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 #: Block kinds a caller can see in ``Article.blocks`` / ``Article.removed``.
@@ -119,6 +119,37 @@ class Article:
     reason: str = ""
     input_kind: str = "html"
     language: str | None = None
+    # Fields left unset until first read, with the function that builds each: most
+    # callers read only ``text``, and a page's Block objects cost more to make than the
+    # text (see :func:`boilerstrip.clean.build_article`).
+    _lazy: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> Any:  # reached only for an unset field
+        lazy = object.__getattribute__(self, "_lazy") if name != "_lazy" else None
+        make = lazy.pop(name, None) if lazy else None
+        if make is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = make()
+        setattr(self, name, value)
+        return value
+
+    @classmethod
+    def _deferred(cls, lazy: dict[str, Any], **values: Any) -> "Article":
+        """An Article whose fields named in ``lazy`` are built by ``lazy[name]()`` when
+        first read."""
+        art = cls(**values)
+        for name in lazy:
+            delattr(art, name)
+        art._lazy = dict(lazy)
+        return art
+
+    def __getstate__(self) -> dict[str, Any]:  # pickle and copy: every field built
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "_lazy"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._lazy = None
+        for name, value in state.items():
+            setattr(self, name, value)
 
     def removed_counts(self) -> dict[str, int]:
         """Characters removed, by reason."""

@@ -29,27 +29,22 @@ def join_blocks(blocks) -> str:
 
 
 def build_article(seg, _scored, opts, url=None, kind="html") -> Article:
-    kept_raw = [b for b in seg.blocks if b.reason is None]
+    raw = seg.blocks
+    kept_raw = [b for b in raw if b.reason is None]
     # Text input read back must give the same paragraphs (idempotence): a lone kept
     # paragraph with line breaks would be read as one paragraph per line, so its lines
     # are joined.
     flat = kind == "text" and len(kept_raw) == 1 and "\n" in kept_raw[0].text
-    kept: list[Block] = []
-    removed: list[Block] = []
-    comments: list[Block] = []
-    for b in seg.blocks:
-        if b.reason is None:
-            kept.append(_public(seg, b, flat))
-        else:
-            blk = _public(seg, b)
-            removed.append(blk)
-            if b.reason == "comments" and opts.include_comments:
-                comments.append(blk)
-    text = join_blocks(kept)
-    return Article(
-        text=text, url=url, blocks=kept, removed=removed, input_kind=kind,
-        comments=join_blocks(comments), language=seg.language,
-        reason="" if text else _empty_reason(removed),
+    text = kept_raw[0].text.replace("\n", " ") if flat else join_blocks(kept_raw)
+    comments = ""
+    if opts.include_comments:
+        comments = join_blocks([b for b in raw if b.reason == "comments"])
+    # The public Block objects are made when first read: most callers want the text only.
+    return Article._deferred(
+        {"blocks": lambda: [_public(seg, b, flat) for b in kept_raw],
+         "removed": lambda: [_public(seg, b) for b in raw if b.reason is not None]},
+        text=text, url=url, input_kind=kind, comments=comments, language=seg.language,
+        reason="" if text else _empty_reason([b for b in raw if b.reason is not None]),
     )
 
 
