@@ -134,7 +134,7 @@ class Article:
         return value
 
     @classmethod
-    def _deferred(cls, lazy: dict[str, Any], **values: Any) -> "Article":
+    def _deferred(cls, lazy: dict[str, Any], **values: Any) -> Article:
         """An Article whose fields named in ``lazy`` are built by ``lazy[name]()`` when
         first read."""
         art = cls(**values)
