@@ -127,6 +127,26 @@ def test_one_or_two_headings_after_the_last_kept_text_head_nothing():
     assert reasons["Contact the office"] is None
 
 
+def test_a_short_paragraph_stays_next_to_or_between_prose_and_goes_at_the_edge():
+    def prose(n, at=0):
+        return "".join(f"<p>{at + i} {PROSE}</p>" for i in range(n))
+    run = ["Short one here.", "Short two here.", "Short three here."]
+    page = ("<html><body><article>" + prose(5) + "".join(f"<p>{t}</p>" for t in run) + prose(5, 5)
+            + "<p>Notes from the hill.</p><p>Plans for the spring.</p></article>"
+            "<footer><p>&copy; 2024 The Site. All rights reserved.</p></footer></body></html>")
+    reasons = scored(page)
+    # a run of short lines between kept prose stays whole, its middle line two blocks
+    # from the prose on either side
+    assert all(reasons[t] is None for t in run), reasons
+    # at the article's edge, the line next to the prose stays and the one after it goes
+    assert reasons["Notes from the hill."] is None
+    assert reasons["Plans for the spring."] == "low-score"
+    # favor="precision" keeps only what sits between kept prose
+    reasons = scored(page, favor="precision")
+    assert all(reasons[t] is None for t in run)
+    assert reasons["Notes from the hill."] == reasons["Plans for the spring."] == "low-score"
+
+
 def test_terminating_block_ends_the_article():
     page = ("<html><body><article>" + "".join(f"<p>{i} {PROSE}</p>" for i in range(4)) +
             "<h3>Related Articles</h3><p><a href='/1'>Another story about something else</a></p>"

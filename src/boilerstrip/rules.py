@@ -567,7 +567,8 @@ THRESHOLDS = {
     "menu_max_words": 4,        # ... with this few words is a menu item
     "menu_run": 3,              # this many menu items in a row are a menu
     "revise_link_density": 0.5,  # a paragraph this linky is judged by its neighbours ...
-    "revise_reach": 3,          # ... and kept if kept prose is this many blocks away
+    "revise_reach": 1,          # ... and kept if prose is this many blocks away, or if
+                                # it sits between kept prose
     "revise_min_prose": 1500,   # only on pages with this much prose ...
     "revise_min_share": 0.6,    # ... making this share of the kept text
     "revise": True,             # the context-sensitive pass runs at all
@@ -650,7 +651,7 @@ THRESHOLDS = {
 #: What ``favor="precision"`` / ``"recall"`` change in THRESHOLDS ("balanced" is THRESHOLDS).
 FAVOR = {
     "precision": {"boilerplate_weight": 1.5, "revise_min_prose": 0, "revise_min_share": 0.0,
-                  "revise_reach": 2},
+                  "revise_reach": 0},
     "recall": {"boilerplate_weight": 0.4, "revise": False, "lone_link_goes": False},
 }
 

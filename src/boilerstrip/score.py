@@ -605,8 +605,11 @@ _REVISED_KINDS = frozenset(("paragraph", "caption", "quote"))
 
 def _revise(blocks, t: dict) -> None:
     """Context-sensitive pass (jusText): a short or link-heavy paragraph takes the side
-    of its neighbours. Between kept prose it stays; with boilerplate on both sides (or
-    at the edge of the article) it goes."""
+    of its neighbours. It stays when solid prose is at most ``revise_reach`` blocks away,
+    or when it sits inside the kept text: the nearest block on each side that is solid
+    prose or removed is solid prose (kept headings, list items and other doubtful lines
+    are looked past). With boilerplate on one side and no prose next to it (a call to
+    action at the edge of the article) it goes."""
     n = len(blocks)
     solid = [b.reason is None and b.features["class"] in ("good", "near-good")
              and b.features["link_density"] <= t["max_link_density"] for b in blocks]
@@ -614,27 +617,30 @@ def _revise(blocks, t: dict) -> None:
     solid_chars = sum(b.chars for k, b in enumerate(blocks) if solid[k])
     if solid_chars < t["revise_min_prose"] or solid_chars < t["revise_min_share"] * kept_chars:
         return  # a listing, a product grid: short and linky blocks are its content
-    doubtful = [
-        b.reason is None and b.kind in _REVISED_KINDS and not solid[k]
-        and (b.features["class"] == "short" or b.features["link_density"] > t["revise_link_density"])
-        for k, b in enumerate(blocks)
-    ]
-    # distance to the nearest solid block before / after, counted in doubtful blocks
-    reach = t["revise_reach"]
-    prev_ok = [False] * n
-    last = -10**9
+    reach, linky = t["revise_reach"], t["revise_link_density"]
+    # before each block: is solid prose within reach, and is the nearest solid-or-removed
+    # block solid?
+    near_before = [False] * n
+    inside_before = [False] * n
+    last, inside = -n - reach - 1, False
     for k in range(n):
+        near_before[k] = k - last <= reach
+        inside_before[k] = inside
         if solid[k]:
-            last = k
-        elif blocks[k].reason is not None and not doubtful[k]:
-            last = -10**9 if k - last > reach else last
-        prev_ok[k] = k - last <= reach
-    nxt = 10**9
+            last, inside = k, True
+        elif blocks[k].reason is not None:
+            inside = False
+    nxt, inside = n + reach + 1, False
     for k in range(n - 1, -1, -1):
+        b = blocks[k]
         if solid[k]:
-            nxt = k
-        elif doubtful[k] and not (prev_ok[k] or nxt - k <= reach):
-            blocks[k].reason = "low-score"
+            nxt, inside = k, True
+        elif b.reason is not None:
+            inside = False
+        elif (b.kind in _REVISED_KINDS
+              and (b.features["class"] == "short" or b.features["link_density"] > linky)
+              and not (near_before[k] or nxt - k <= reach or (inside_before[k] and inside))):
+            b.reason = "low-score"
 
 
 def _is_prose(b) -> bool:
