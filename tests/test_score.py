@@ -43,6 +43,10 @@ def test_widget_phrases():
     # ... but a line that only mentions an inbox, or following someone, is none of them
     assert phrase_reason("CVs in your inbox within 72 hours") is None
     assert phrase_reason("We decided to follow the river on foot for the last two miles.") is None
+    # a forum app's signature under a post; a sentence that says so is no signature
+    assert phrase_reason("Sent from my iPhone using Tapatalk") == "meta"
+    assert phrase_reason("Sent from my SM-S908U using AC Forums mobile app") == "meta"
+    assert phrase_reason("I sent from my phone using the app a long note to my sister.") is None
 
 
 def test_region_keeps_the_article_and_drops_page_chrome():

@@ -415,6 +415,8 @@ WIDGET_PHRASES = {
         r"^(written|posted|published|reviewed|updated|edited) by\b.{0,60}$",
         r"^(page|step|slide|image|photo) \d+ of \d+$", r"^showing \d+(\s*[-–]\s*\d+)? of \d+( results| items| products)?$",
         r"^\d+(\.\d+)? out of 5( stars)?$", r"^(reading time|read time)\b.{0,20}$", r"^\d+ min(ute)?s? read\b.{0,20}$",
+        # a forum app's signature under a post ("Sent from my iPhone using Tapatalk")
+        r"^sent from my [\w .,()+-]{1,40} using [\w .,()+-]{1,40}$",
     ],
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
