@@ -217,6 +217,27 @@ def test_empty_lxml_element():
     assert art.text == "" and art.reason.strip()
 
 
+# lxml.html.fromstring gives a comment node for some scraped garbage ("</</<a ..."):
+# comments, processing instructions, entities and a tree with no root hold no page text
+_NO_ELEMENT = [
+    lambda: lxml.html.fromstring(b'</script><body class></</<a data-x="1" class="post"><html class="a">'),
+    lambda: etree.Comment("Read more: another story"),
+    lambda: etree.ProcessingInstruction("xml-stylesheet", "href='a.css'"),
+    lambda: etree.Entity("amp"),
+    lambda: etree.ElementTree(),
+]
+
+
+@pytest.mark.parametrize("make", _NO_ELEMENT, ids=["html-comment", "comment", "pi", "entity", "no-root"])
+@pytest.mark.parametrize("metadata", [False, True])
+@pytest.mark.parametrize("mode", ["auto", "text"])
+def test_lxml_node_that_is_no_element_gives_empty_article_with_reason(make, metadata, mode):
+    art = clean_article(make(), metadata=metadata, input=mode)
+    assert isinstance(art, Article)
+    assert art.text == "" and art.blocks == [] and art.title is None
+    assert art.reason.startswith(("no text in the input", "empty input")), art.reason
+
+
 # --------------------------------------------------------------------------
 # input kind: detection and forcing
 # --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
@@ -110,6 +110,7 @@ from _markup import markup  # noqa: E402  (the same generator test_sax.py uses)
 @needs_ext
 @settings(max_examples=300, deadline=None)
 @given(markup())
+@example(b'</script><body class></</<a data-x="1" class="post"><html class="a" class="related">')
 def test_generated_markup(data):
     same(data)
 

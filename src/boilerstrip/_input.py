@@ -584,9 +584,12 @@ def coerce(doc: Any, mode: str, parse: bool = True) -> tuple[str, Any, str, str]
     # lxml objects
     if isinstance(doc, etree._ElementTree):
         doc = doc.getroot()
+        if doc is None:  # a tree with no root element
+            return "html", None, "", ""
     if isinstance(doc, etree._Element):
-        if mode == "text":
-            return "text", text_payload(etree.tostring(doc, method="text", encoding="unicode") or ""), "", ""
+        if mode == "text":  # (a comment, processing instruction or entity holds no page text)
+            text = etree.tostring(doc, method="text", encoding="unicode") if doc.tag.__class__ is str else ""
+            return "text", text_payload(text or ""), "", ""
         return "html", doc, "", ""
     # bs4 objects, without importing bs4 unless the caller already did
     mod = type(doc).__module__ or ""

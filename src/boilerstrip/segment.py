@@ -170,6 +170,8 @@ def segment_html(root) -> Segmentation:
     """Segment an existing tree (a caller's lxml/bs4 tree, or ours when metadata needs
     one): lxml's iterwalk, no recursion, feeding the same events as the parser does."""
     seg = _Segmenter()
+    if root.tag.__class__ is not str:  # a comment, processing instruction or entity: no text
+        return seg.close()
     names: dict = {}
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
