@@ -600,7 +600,7 @@ def _menu_runs(blocks, lone_link_goes: bool = True) -> None:
         run = []
 
 
-_REVISED_KINDS = frozenset(("paragraph", "caption", "quote"))
+_REVISED_KINDS = frozenset(rules.REVISED_KINDS)
 
 
 def _revise(blocks, t: dict) -> None:
