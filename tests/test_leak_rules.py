@@ -94,6 +94,11 @@ def test_more_container_hints(klass, reason):
     ("<h2>This article is exclusive to Example+ subscribers</h2>",
      "This article is exclusive to Example+ subscribers", "login"),
     ("<h2>No responses yet</h2>", "No responses yet", "comments"),
+    ("<p>You are viewing as a 'Guest'. Your progress will not be recorded.</p>",
+     "You are viewing as a 'Guest'. Your progress will not be recorded.", "login"),
+    ("<p>You're browsing the boards as a guest. Sign up for free.</p>",
+     "You're browsing the boards as a guest. Sign up for free.", "login"),
+    ("<p>Not a member? Join today for free.</p>", "Not a member? Join today for free.", "login"),
     ("<p>If you like it, please share it!</p>", "If you like it, please share it!", "share"),
     ("<p>Take our 1 minute survey</p>", "Take our 1 minute survey", "promo"),
     ("<p><a href='/m'>Download for macOS</a> <a href='/w'>Download for Windows</a></p>",
@@ -103,6 +108,13 @@ def test_more_container_hints(klass, reason):
 ])
 def test_more_widget_lines(markup, text, reason):
     assert scored(article(markup))[text] == reason
+
+
+def test_a_sentence_about_guests_or_members_is_no_login_prompt():
+    reasons = scored(article("<p>You are viewing the garden as a guest would see it in May.</p>",
+                             "<p>Not a member of the club, he still came every week.</p>"))
+    assert reasons["You are viewing the garden as a guest would see it in May."] is None
+    assert reasons["Not a member of the club, he still came every week."] is None
 
 
 def test_a_lead_magnet_heading_is_a_promo():

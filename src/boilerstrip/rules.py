@@ -427,6 +427,10 @@ WIDGET_PHRASES = {
         r"registered|sign up)\b",
         r"^sign up to (request clarification|answer|comment|reply|join the)\b",
         r"^join (for free|now|free) (or|and) (log ?in|sign ?in)\b",
+        # a forum's or course site's notice to a visitor not signed in
+        r"^you('re|’re| are) (browsing|viewing|visiting|reading)\b.{0,60}\bas an? ['‘’\"]?guest"
+        r"['‘’\"]?\s*([.!,;:)]|$)",
+        r"^not (yet )?(a member|registered)\s*\?",
         r"^(du musst|vous devez|debes|devi) (dich |vous |te |)?(anmelden|eingeloggt|registrieren|"
         r"connecter|identificarte|registrarte|accedere|registrarti)\b",
     ],
