@@ -1,7 +1,7 @@
 """Unit tests of stage 2, scoring (src/boilerstrip/score.py), on small made-up pages."""
 from __future__ import annotations
 
-from boilerstrip import clean_article, score
+from boilerstrip import clean_article, rules, score
 from boilerstrip.score import Options, phrase_reason
 from boilerstrip.segment import segment_markup, segment_text
 
@@ -131,24 +131,55 @@ def test_one_or_two_headings_after_the_last_kept_text_head_nothing():
     assert reasons["Contact the office"] is None
 
 
-def test_a_short_paragraph_stays_next_to_or_between_prose_and_goes_at_the_edge():
+def test_a_short_paragraph_stays_between_prose_and_goes_at_the_edges(monkeypatch):
     def prose(n, at=0):
         return "".join(f"<p>{at + i} {PROSE}</p>" for i in range(n))
     run = ["Short one here.", "Short two here.", "Short three here."]
-    page = ("<html><body><article>" + prose(5) + "".join(f"<p>{t}</p>" for t in run) + prose(5, 5)
-            + "<p>Notes from the hill.</p><p>Plans for the spring.</p></article>"
+    closing = ("Photographs: Anna Berg, Tom Field, Lee Marsh, Sam Stone, Kim North, "
+               "Pat West, Jo Lane")  # (longer than a short line, and no prose)
+    page = ("<html><body><article><p>Lead line.</p>" + prose(5) + "".join(f"<p>{t}</p>" for t in run)
+            + prose(5, 5) + "<p>Notes from the hill.</p><h3>Plans for the spring</h3>"
+            + f"<p>{closing}</p></article>"
             "<footer><p>&copy; 2024 The Site. All rights reserved.</p></footer></body></html>")
     reasons = scored(page)
-    # a run of short lines between kept prose stays whole, its middle line two blocks
-    # from the prose on either side
+    # a run of short lines between kept prose stays whole
     assert all(reasons[t] is None for t in run), reasons
-    # at the article's edge, the line next to the prose stays and the one after it goes
-    assert reasons["Notes from the hill."] is None
-    assert reasons["Plans for the spring."] == "low-score"
-    # favor="precision" keeps only what sits between kept prose
-    reasons = scored(page, favor="precision")
-    assert all(reasons[t] is None for t in run)
-    assert reasons["Notes from the hill."] == reasons["Plans for the spring."] == "low-score"
+    # a short line before the first prose has no kept prose on its other side and goes;
+    # after the last prose, short headings go too; a longer line there is no short one
+    assert reasons["Lead line."] == "low-score"
+    assert reasons["Notes from the hill."] == reasons["Plans for the spring"] == "low-score"
+    assert reasons[closing] is None
+    # too little prose on the page: the short lines are its content
+    small = "<html><body><article><p>Lead line.</p>" + prose(1) + "<p>Notes from the hill.</p></article></body></html>"
+    reasons = scored(small)
+    assert reasons["Lead line."] is None and reasons["Notes from the hill."] is None
+    # favor="recall" does not revise
+    reasons = scored(page, favor="recall")
+    assert reasons["Lead line."] is None and reasons["Notes from the hill."] is None
+    # without the edge rule, a short line next to prose but outside the kept text still
+    # goes (being near prose keeps nothing); favor="precision" reads the same
+    monkeypatch.setitem(rules.THRESHOLDS, "revise_tail", False)
+    for favor in ("balanced", "precision"):
+        got = scored(page, favor=favor)
+        assert got["Notes from the hill."] == "low-score", favor
+        assert all(got[t] is None for t in run), favor
+
+
+def test_a_linked_menu_on_one_line_is_navigation():
+    def prose(n):
+        return "".join(f"<p>{i} {PROSE}</p>" for i in range(n))
+    links = " | ".join(f'<a href="/{w}">{w.title()}</a>' for w in ("guides", "faq", "lists", "api", "legal"))
+    few = " | ".join(f'<a href="/{w}">{w.title()}</a>' for w in ("guides", "faq", "lists", "api"))
+    long_items = " | ".join(f'<a href="/{i}">The {w} story we ran this week</a>'
+                            for i, w in enumerate(("first", "second", "third", "fourth", "fifth")))
+    page = (f"<html><body><article>{prose(3)}<p>{links}</p><p>{few}</p><p>{long_items}</p>{prose(3)}"
+            "</article></body></html>")
+    reasons = scored(page)
+    assert reasons["Guides | Faq | Lists | Api | Legal"] == "navigation"
+    # four items, or items of more than a few words, are no such menu
+    assert reasons["Guides | Faq | Lists | Api"] != "navigation"
+    assert reasons[" | ".join(f"The {w} story we ran this week"
+                              for w in ("first", "second", "third", "fourth", "fifth"))] != "navigation"
 
 
 def test_terminating_block_ends_the_article():

@@ -557,6 +557,10 @@ TERMINATING_REASONS = ("related", "comments", "view-counter")
 #: revised kinds they cost far more article text than boilerplate (2026-12-07: 2,009
 #: headings dropped, 1,240 of them article text).
 REVISED_KINDS = ("paragraph", "caption", "quote")
+#: The kinds of short block that go after the article's last prose (THRESHOLDS
+#: "revise_tail"): a widget's heading, a button, a name. (List items and table rows
+#: there are more often the article's own list or table.)
+TAIL_KINDS = ("paragraph", "heading")
 
 #: Longest text (characters) a block may have to be judged by WIDGET_PHRASES
 #: (``promo`` and ``footer`` are matched on longer text too).
@@ -564,6 +568,11 @@ WIDGET_MAX_CHARS = 140
 #: ... except for these reasons, whose sentences run longer.
 PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200, "ads": 300,
                     "placeholder": 400}
+
+#: What joins the items of a menu written on one line ("Home | News | Jobs"); a table
+#: row's cells are joined the same way. (Single spaces: block text is normalised, and
+#: "\s+" on both sides would search a long run of spaces in quadratic time.)
+MENU_ROW_SEPARATOR = r" [|\u00b7\u2022/\u00bb] "
 
 # --------------------------------------------------------------------------
 # Scoring thresholds and weights
@@ -578,12 +587,16 @@ THRESHOLDS = {
     "menu_link_density": 0.6,   # a block this linky ...
     "menu_max_words": 4,        # ... with this few words is a menu item
     "menu_run": 3,              # this many menu items in a row are a menu
-    "revise_link_density": 0.5,  # a paragraph this linky is judged by its neighbours ...
-    "revise_reach": 1,          # ... and kept if prose is this many blocks away, or if
-                                # it sits between kept prose
-    "revise_min_prose": 1500,   # only on pages with this much prose ...
-    "revise_min_share": 0.6,    # ... making this share of the kept text
+    "menu_row_items": 5,        # a block this linky made of this many menu items joined
+                                # by separators ("About | FAQ | Jobs | ...") is a menu
+    "revise_link_density": 0.35,  # a paragraph this linky is judged by its neighbours ...
+    "revise_reach": 0,          # ... and kept if prose is this many blocks away (0: being
+                                # near keeps none), or if it sits between kept prose
+    "revise_min_prose": 1000,   # only on pages with this much prose ...
+    "revise_min_share": 0.4,    # ... making this share of the kept text
     "revise": True,             # the context-sensitive pass runs at all
+    "revise_tail": True,        # on such pages, lines after the last prose go ...
+    "revise_tail_chars": 80,    # ... when shorter than this (paragraphs and headings)
     "lone_link_goes": True,     # a lone short link paragraph (a button) is removed
     # trusted hints
     "layout_hint_max_share": 0.5,

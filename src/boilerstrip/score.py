@@ -53,6 +53,7 @@ class Options:
 
 
 _LEAD = re.compile(r"^[\W_]+")
+_MENU_ROW = re.compile(rules.MENU_ROW_SEPARATOR)
 _LIMITS = {r: rules.PHRASE_MAX_CHARS.get(r, rules.WIDGET_MAX_CHARS) for r in rules.WIDGET_PHRASES}
 _MAX_LIMIT = max(_LIMITS.values())
 _PRIORITY = {r: i for i, r in enumerate(rules.WIDGET_PHRASES)}
@@ -230,7 +231,15 @@ def _features(seg: Segmentation) -> list | None:
             "stopword_density": round3(sd), "phrase": None, "class": _classify(b.chars, ld, sd, have_stop),
             "menu_item": ld > menu_ld and nw <= menu_max,
         }
+        if ld > menu_ld and nw > menu_max and _menu_row(b.text, menu_max):
+            b.features["phrase"] = "navigation"
     return None
+
+
+def _menu_row(text: str, max_words: int) -> bool:
+    """Is ``text`` a menu written on one line: enough short items between separators?"""
+    parts = _MENU_ROW.split(text)
+    return len(parts) >= T["menu_row_items"] and all(len(p.split()) <= max_words for p in parts)
 
 
 _NO_WORDS: frozenset = frozenset()
@@ -601,6 +610,7 @@ def _menu_runs(blocks, lone_link_goes: bool = True) -> None:
 
 
 _REVISED_KINDS = frozenset(rules.REVISED_KINDS)
+_TAIL_KINDS = frozenset(rules.TAIL_KINDS)
 
 
 def _revise(blocks, t: dict) -> None:
@@ -609,7 +619,9 @@ def _revise(blocks, t: dict) -> None:
     or when it sits inside the kept text: the nearest block on each side that is solid
     prose or removed is solid prose (kept headings, list items and other doubtful lines
     are looked past). With boilerplate on one side and no prose next to it (a call to
-    action at the edge of the article) it goes."""
+    action at the edge of the article) it goes. Then, with ``revise_tail``, the headings
+    and paragraphs shorter than ``revise_tail_chars`` after the last solid prose go: a
+    widget's title, a sign-off button, a name left where the article ends."""
     n = len(blocks)
     solid = [b.reason is None and b.features["class"] in ("good", "near-good")
              and b.features["link_density"] <= t["max_link_density"] for b in blocks]
@@ -640,6 +652,13 @@ def _revise(blocks, t: dict) -> None:
         elif (b.kind in _REVISED_KINDS
               and (b.features["class"] == "short" or b.features["link_density"] > linky)
               and not (near_before[k] or nxt - k <= reach or (inside_before[k] and inside))):
+            b.reason = "low-score"
+    if not t["revise_tail"]:
+        return
+    # after the last solid prose: short lines left at the article's end
+    last = max((k for k in range(n) if solid[k]), default=n)
+    for b in blocks[last + 1:]:
+        if b.reason is None and b.kind in _TAIL_KINDS and b.chars < t["revise_tail_chars"]:
             b.reason = "low-score"
 
 
