@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from boilerstrip import score
-from boilerstrip.score import Options
+from boilerstrip.score import Options, phrase_reason
 from boilerstrip.segment import segment_markup
 
 PROSE = (
@@ -108,6 +108,55 @@ def test_more_container_hints(klass, reason):
 ])
 def test_more_widget_lines(markup, text, reason):
     assert scored(article(markup))[text] == reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    # a shop's labels and buttons
+    ("Notify me when back in stock", "control"),
+    ("Select a size", "control"),
+    ("Quick Shop 4 colors", "control"),
+    ("Show child attributes", "control"),
+    ("Compare used car deals with Example.co.uk", "control"),
+    ("Add Example News as a preferred source on Google to see more of our coverage.", "control"),
+    ("current price $148.02", "meta"),
+    ("Est. delivery Wed, Apr 22 - Fri, May 15", "meta"),
+    ("Registered User", "meta"),
+    ("Site Team | 5 min read", "meta"),
+    ("1 point by someone 9 minutes ago | hide | past | discuss", "meta"),
+    # offers, sponsors, small print
+    ("Members earn 179 points on this purchase.", "promo"),
+    ("Limited Time", "promo"),
+    ("MUST USE OFFER CODE: 6FREE", "promo"),
+    ("Migrate from Example and get up to $10k in credits", "promo"),
+    ("This story is funded by readers like you", "promo"),
+    ("Sponsor this newsletter", "ads"),
+    ("Advertisement: New AI Book!", "ads"),
+    ("in partnership with", "ads"),
+    ("View on Example Links to Example.com", "ads"),
+    ("Regional availability and other factors may cause product pricing to vary.", "ads"),
+    ("By using the editor, you agree to its license and privacy statement.", "footer"),
+    ("Investment products are: NOT FDIC INSURED · MAY LOSE VALUE", "footer"),
+    ("Your payment information is processed securely. We do not store card details.", "footer"),
+    ("Join to see EXIF info for this image (if available)", "login"),
+    ("How Was This Issue?", "newsletter"),
+    ("Trending Courses and Certifications", "related"),
+])
+def test_shop_offer_and_small_print_lines(line, reason):
+    assert phrase_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Members earn 1 point per dollar spent on rentals, with redemption from 500 points.",
+    "Select a size that fits the room before you buy.",
+    "The limited time we had meant we skipped the museum.",
+    "Use the promo code field only once.",
+    "Trending prices are based on the last 90 days.",
+    "It takes 5 min read the manual first.",
+    "By using a sharper knife, you cut cleaner.",
+    "Ships in the region lost their signal.",
+])
+def test_sentences_with_those_words_are_no_widget(line):
+    assert phrase_reason(line) is None
 
 
 def test_a_sentence_about_guests_or_members_is_no_login_prompt():

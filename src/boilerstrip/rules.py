@@ -217,8 +217,17 @@ CONTROL_LINE = r"^" + _CONTROL_ROW
 #: every text is screened with shorter.)
 LONE_CONTROL_LINE = (r"^(loading|pin for later|add (us )?as a (preferred|trusted) source on google|"
                      r"click to (expand|collapse|enlarge)|"
-                     r"(get notified|notify me)( by e-?mail)? when (this product is|this item is|it is|"
-                     r"it's|it’s)( back)? (in stock|available))\s*[!.:»›→>+…·]*$")
+                     r"(get notified|notify me)( by e-?mail)? when (this product is |this item is |it is |"
+                     r"it's |it’s )?(back )?(in stock|available)|"
+                     # a shop's option picker, a reference page's toggle
+                     r"select (a|your) (size|colou?r|option|quantity|style)|"
+                     r"(show|hide) (child )?(attributes|properties|parameters|fields)|"
+                     # a product tile's button with its swatch count; Google's "preferred source"
+                     r"quick ?(shop|view) \d+ (colou?rs?|sizes?)|"
+                     r"add [\w .'’]{1,30} as a (preferred|trusted) source on google\b.{0,80}|"
+                     # an affiliate box's button ("Compare used car deals with Example.com")
+                     r"compare (new |used )?(\w+ )?(deals|prices|quotes|rates) (with|at|on|from) "
+                     r"[\w.&'’ -]{1,30})\s*[!.:»›→>+…·]*$")
 #: ... or a price and then the labels ("$130 Add to cart"). (Two patterns: each keeps the
 #: literal prefixes a text is screened with before the regex is tried.)
 PRICED_CONTROL_LINE = r"^[$€£]\s?[\d.,]+\s*" + _CONTROL_ROW
@@ -244,6 +253,13 @@ WIDGET_PHRASES = {
         # a free download or quote offered in a box: a lead magnet
         r"^(get|download|grab|claim) (our |your |the |a |my )?(free|complimentary)\b.{0,40}$",
         r"^(request|get) (a |an |your )?(free )?(quote|estimate|consultation)\b.{0,40}$",
+        # a shop's loyalty line, a limited offer's badge, a donation appeal's heading
+        r"^members earn \$?[\d,.]+ (points|rewards?) (on|for) (this|every)\b",
+        r"^limited time( offer| only)?\s*!?$",
+        r"\bget (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
+        r"^(must )?use (the )?(promo|offer|coupon|discount) code\s*:?\s*[\w-]{4,20}( or [\w-]{4,20})?\s*[!.]?$",
+        r"^this (story|article|work|journalism|site|newsletter|podcast) is (funded|supported|made possible) "
+        r"by (readers|you|our (readers|members|subscribers))\b",
     ],
     "view-counter": [
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
@@ -291,6 +307,7 @@ WIDGET_PHRASES = {
     ],
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
+        r"^how (was|did you like|would you rate) (this|today['’]s) (issue|newsletter|email|edition|post)\??$",
         r"^(get|join|sign up for|subscribe to) (our|the)( [\w'’-]+){0,3} "
         r"(newsletters?|briefings?|digest|bulletin|alerts|updates|e-?mails?)\b",
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
@@ -317,6 +334,7 @@ WIDGET_PHRASES = {
         r"^(list of )?iab vendors\b",
     ],
     "related": [
+        r"^(what['’]s )?trending (now|this week|today|courses|articles|posts|stories|topics|products|with)\b.{0,40}$",
         r"^related( articles?| posts?| stories| content| news| reading| links| coverage| topics)?\s*:?$",
         r"^related (articles?|posts?|stories|content|news|reading|links|coverage|topics|resources|"
         r"guides|products|videos|searches)\b.{0,30}$",
@@ -382,6 +400,9 @@ WIDGET_PHRASES = {
         r"^((site|website|blog|theme|shop|store|forum) )?" + _CREDIT,
         r"(?:(?<=[|·•©])|(?<=[|·•©] ))" + _CREDIT,
         r"\btous droits réservés\b", r"\balle rechte vorbehalten\b", r"\btodos los derechos reservados\b",
+        # the legal small print of a download, an investment product, a shop's checkout
+        r"^by (using|downloading|signing up|subscribing|continuing|clicking)\b.{0,60}\byou agree to\b",
+        r"\bnot fdic insured\b", r"^your payment information is processed securely\b",
     ],
     "ads": [
         r"^(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|publicidad|"
@@ -396,6 +417,12 @@ WIDGET_PHRASES = {
         r"\bmay earn (us |me )?(a )?(small )?commission\b", r"\bas an amazon associate\b",
         r"\bearns? from qualifying purchases\b", r"\bsupported by commissions\b",
         r"\bpurchases made through (our|these) links\b",
+        # a sponsor slot's own ad, an affiliate button that says where it goes
+        r"^sponsor (this|our) (newsletter|podcast|site|blog)\b",
+        r"^(in partnership with|presented by|sponsored by|brought to you by)$",
+        r"^(advertisement|sponsored|ad|anzeige|publicité)\s*[:|\u2014\u2013-]\s*\S.{0,80}$",
+        r"\bmay cause (product )?pric(es|ing) to vary\b",
+        r"^(view|shop|get|buy|see|check)\b.{0,40}\blinks to [\w.]+$",
     ],
     "form": [
         r"^indicates (a )?required( field)?", r"^[*\s]\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
@@ -417,6 +444,11 @@ WIDGET_PHRASES = {
         r"^\d+(\.\d+)? out of 5( stars)?$", r"^(reading time|read time)\b.{0,20}$", r"^\d+ min(ute)?s? read\b.{0,20}$",
         # a forum app's signature under a post ("Sent from my iPhone using Tapatalk")
         r"^sent from my [\w .,()+-]{1,40} using [\w .,()+-]{1,40}$",
+        # a forum member's rank, a shop's price and delivery labels
+        r"^(registered|new|junior|senior) (user|member)$",
+        r"^\d+ points? by \S+ .{0,40}\bago\b",
+        r"(?:(?<=[|·•])|(?<=[|·•] ))\d+ min(ute)?s? read$",
+        r"^(current|sale|regular|original|list) price\b.{0,20}$", r"^(est\.|estimated) delivery\b",
     ],
     "login": [
         r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
@@ -430,7 +462,7 @@ WIDGET_PHRASES = {
         # a forum's or course site's notice to a visitor not signed in
         r"^you('re|’re| are) (browsing|viewing|visiting|reading)\b.{0,60}\bas an? ['‘’\"]?guest"
         r"['‘’\"]?\s*([.!,;:)]|$)",
-        r"^not (yet )?(a member|registered)\s*\?",
+        r"^not (yet )?(a member|registered)\s*\?", r"^join to (see|view|read|access|download|comment|reply)\b",
         r"^(du musst|vous devez|debes|devi) (dich |vous |te |)?(anmelden|eingeloggt|registrieren|"
         r"connecter|identificarte|registrarte|accedere|registrarti)\b",
     ],
