@@ -140,6 +140,20 @@ def test_more_widget_lines(markup, text, reason):
     ("Join to see EXIF info for this image (if available)", "login"),
     ("How Was This Issue?", "newsletter"),
     ("Trending Courses and Certifications", "related"),
+    ("Inbound Links", "related"),
+    ("How did you hear about us?*", "form"),
+    ("Get in touch today to see how we can help you!", "promo"),
+    ("15 Dec, 2025", "meta"),
+    ("40,000 5-Star Reviews", "meta"),
+    ("How we reviewed this article:", "meta"),
+    ("Supported Versions: Current (18) / 17 / 16", "navigation"),
+    ("Our Guides", "navigation"),
+    ("Explore Recipes", "navigation"),
+    ("Product Name", "placeholder"),
+    ("Sign up for free →Contact Sales →", "control"),
+    ("View the whole listView less", "control"),
+    ("Nearly 100,000 people subscribe. Your support is greatly appreciated!", "newsletter"),
+    ("Love the newsletter? Tell your friends and get rewards.", "newsletter"),
 ])
 def test_shop_offer_and_small_print_lines(line, reason):
     assert phrase_reason(line) == reason
@@ -154,6 +168,10 @@ def test_shop_offer_and_small_print_lines(line, reason):
     "It takes 5 min read the manual first.",
     "By using a sharper knife, you cut cleaner.",
     "Ships in the region lost their signal.",
+    "Our guides took us up the mountain at dawn.",
+    "Product names change when a brand is sold.",
+    "On 15 Dec, 2025 the bridge reopened.",
+    "Nearly 100,000 people read the report in its first week, the agency said.",
 ])
 def test_sentences_with_those_words_are_no_widget(line):
     assert phrase_reason(line) is None

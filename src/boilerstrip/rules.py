@@ -208,7 +208,7 @@ CALL_TO_ACTION_LABELS = (
     r"ordina per|neem contact op|sorteer op|sortieren nach"
 )
 _CONTROL = CONTROL_LABELS + "|" + CALL_TO_ACTION_LABELS
-_CONTROL_ROW = r"(" + _CONTROL + r")(\s*([|·•/–-]\s*)?(" + _CONTROL + r")){0,3}\s*[!.:»›→>+…·]*$"
+_CONTROL_ROW = r"(" + _CONTROL + r")(\s*([|·•/–»›→-]\s*)?(" + _CONTROL + r")){0,3}\s*[!.:»›→>+…·]*$"
 #: A line of one to four labels ...
 CONTROL_LINE = r"^" + _CONTROL_ROW
 #: ... or one of these alone: a placeholder shown while a widget loads, save and follow
@@ -223,7 +223,7 @@ LONE_CONTROL_LINE = (r"^(loading|pin for later|add (us )?as a (preferred|trusted
                      r"select (a|your) (size|colou?r|option|quantity|style)|"
                      r"(show|hide) (child )?(attributes|properties|parameters|fields)|"
                      # a product tile's button with its swatch count; Google's "preferred source"
-                     r"quick ?(shop|view) \d+ (colou?rs?|sizes?)|"
+                     r"quick ?(shop|view) \d+ (colou?rs?|sizes?)|view (the )?(whole|full|entire) list( ?view less)?|"
                      r"add [\w .'’]{1,30} as a (preferred|trusted) source on google\b.{0,80}|"
                      # an affiliate box's button ("Compare used car deals with Example.com")
                      r"compare (new |used )?(\w+ )?(deals|prices|quotes|rates) (with|at|on|from) "
@@ -255,7 +255,7 @@ WIDGET_PHRASES = {
         r"^(request|get) (a |an |your )?(free )?(quote|estimate|consultation)\b.{0,40}$",
         # a shop's loyalty line, a limited offer's badge, a donation appeal's heading
         r"^members earn \$?[\d,.]+ (points|rewards?) (on|for) (this|every)\b",
-        r"^limited time( offer| only)?\s*!?$",
+        r"^limited time( offer| only)?\s*!?$", r"^get in touch (today|now|with us)\b.{0,50}$",
         r"\bget (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
         r"^(must )?use (the )?(promo|offer|coupon|discount) code\s*:?\s*[\w-]{4,20}( or [\w-]{4,20})?\s*[!.]?$",
         r"^this (story|article|work|journalism|site|newsletter|podcast) is (funded|supported|made possible) "
@@ -308,6 +308,9 @@ WIDGET_PHRASES = {
     "newsletter": [
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
         r"^how (was|did you like|would you rate) (this|today['’]s) (issue|newsletter|email|edition|post)\??$",
+        # a list's subscriber count as its pitch; a referral programme's line
+        r"^(nearly |over |more than |join )?[\d,.]+k?\+? (people|readers|subscribers|others) (already )?"
+        r"(subscribe|get (it|this|our)|receive (it|this|our))\b", r"\btell your friends and get rewards\b",
         r"^(get|join|sign up for|subscribe to) (our|the)( [\w'’-]+){0,3} "
         r"(newsletters?|briefings?|digest|bulletin|alerts|updates|e-?mails?)\b",
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
@@ -334,6 +337,7 @@ WIDGET_PHRASES = {
         r"^(list of )?iab vendors\b",
     ],
     "related": [
+        r"^(inbound|incoming) links$",
         r"^(what['’]s )?trending (now|this week|today|courses|articles|posts|stories|topics|products|with)\b.{0,40}$",
         r"^related( articles?| posts?| stories| content| news| reading| links| coverage| topics)?\s*:?$",
         r"^related (articles?|posts?|stories|content|news|reading|links|coverage|topics|resources|"
@@ -380,7 +384,10 @@ WIDGET_PHRASES = {
         r"^(breadcrumbs?|navigation menu|main navigation|site navigation)$",
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
-        r"^(quick|useful|helpful|important) links\s*:?$", r"^footer( navigation| menu| links)?$",
+        r"^(quick|useful|helpful|important) links\s*:?$",
+        r"^our (blogs?|guides|articles|stories|resources|insights)$", r"^supported versions?\s*:",
+        r"^(explore|browse) (all |our |more )?(recipes|guides|articles|posts|blogs|products|courses|stories)$",
+        r"^footer( navigation| menu| links)?$",
         r"^back to (blog|news|all (posts|articles|news))$",
         r"^(pagination|go to page|search for)\s*:?$",
         r"^(table of contents|contents|in this article|on this page|jump to section|inhaltsverzeichnis|"
@@ -425,7 +432,7 @@ WIDGET_PHRASES = {
         r"^(view|shop|get|buy|see|check)\b.{0,40}\blinks to [\w.]+$",
     ],
     "form": [
-        r"^indicates (a )?required( field)?", r"^[*\s]\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/-]{0,30}\s?\*$",
+        r"^indicates (a )?required( field)?", r"^[*\s]\s*indicates (a )?required( field)?", r"^[^\W\d][\w .'’/?-]{0,30}\s?\*$",
         r"^(first|last|full) name$", r"^(e-?mail|email address|phone( number)?|message|subject)$",
         r"^(submit|send|search)$",
     ],
@@ -445,8 +452,9 @@ WIDGET_PHRASES = {
         # a forum app's signature under a post ("Sent from my iPhone using Tapatalk")
         r"^sent from my [\w .,()+-]{1,40} using [\w .,()+-]{1,40}$",
         # a forum member's rank, a shop's price and delivery labels
-        r"^(registered|new|junior|senior) (user|member)$",
-        r"^\d+ points? by \S+ .{0,40}\bago\b",
+        r"^(registered|new|junior|senior) (user|member)$", r"^how we reviewed this (article|page|post)\s*:?$",
+        r"^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*,? \d{4}$",
+        r"^\d+ points? by \S+ .{0,40}\bago\b", r"^[\d,.]+k?\+? (5|five)[- ]star (reviews|ratings)$",
         r"(?:(?<=[|·•])|(?<=[|·•] ))\d+ min(ute)?s? read$",
         r"^(current|sale|regular|original|list) price\b.{0,20}$", r"^(est\.|estimated) delivery\b",
     ],
@@ -469,7 +477,9 @@ WIDGET_PHRASES = {
     # a template's filler text, as it starts (an article about it may name it in a sentence)
     # ("Lorem ipsum dolor sit amet, ...", a heading "Lorem Ipsum", an item "Lorem ipsum 2";
     # a link "Lorem ipsum generator" is not filler)
-    "placeholder": [r"^lorem ipsum( dolor\b|\s*\d*\s*$)"],
+    "placeholder": [r"^lorem ipsum( dolor\b|\s*\d*\s*$)",
+                    # a shop theme's field names shown where a product's own text belongs
+                    r"^product (name|link|title)$"],
 }
 
 #: Phrase reasons that do not count against a container when the main region is sought
