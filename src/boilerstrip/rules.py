@@ -192,7 +192,8 @@ CALL_TO_ACTION_LABELS = (
     r"speak (to|with) (an? |our )?(expert|specialist|advisor|team|sales team)|"
     r"(schedule|book|request|get) (a |an |your )?(free )?(demo|call|consultation|discovery call|meeting)"
     r"( today| now)?|"
-    r"(apply|book|donate|register|enroll|enrol) (now|today)|get in touch( today| with us)?|"
+    r"(apply|book|donate|register|enroll|enrol) (now|today)|get in touch( today| with (us|our (team|experts|specialists)))?|"
+    r"contact us about your (project|needs|business)|"
     r"explore (our )?products|(check|see|compare) (the )?(latest )?(price|prices|deals?) at [\w.&'’ -]{1,30}|"
     r"add to registry|favou?rite|save (this|for later)( story| article| post| recipe| event)?|"
     r"continue shopping|your (shopping )?(cart|bag|basket) is (currently )?empty|"
@@ -256,7 +257,8 @@ WIDGET_PHRASES = {
         # a shop's loyalty line, a limited offer's badge, a donation appeal's heading
         r"^members earn \$?[\d,.]+ (points|rewards?) (on|for) (this|every)\b",
         r"^limited time( offer| only)?\s*!?$", r"^get in touch (today|now|with us)\b.{0,50}$",
-        r"\bget (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
+        r"^(new (customers|users) |sign up and )?get (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
+        r"^migrate (from|to) \w+( \w+)? and get (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
         r"^(must )?use (the )?(promo|offer|coupon|discount) code\s*:?\s*[\w-]{4,20}( or [\w-]{4,20})?\s*[!.]?$",
         r"^this (story|article|work|journalism|site|newsletter|podcast) is (funded|supported|made possible) "
         r"by (readers|you|our (readers|members|subscribers))\b",
@@ -309,8 +311,9 @@ WIDGET_PHRASES = {
         r"\bsign up for (our|the|my)\b.*\bnewsletter", r"^subscribe( now| today| to)?\b",
         r"^how (was|did you like|would you rate) (this|today['’]s) (issue|newsletter|email|edition|post)\??$",
         # a list's subscriber count as its pitch; a referral programme's line
-        r"^(nearly |over |more than |join )?[\d,.]+k?\+? (people|readers|subscribers|others) (already )?"
-        r"(subscribe|get (it|this|our)|receive (it|this|our))\b", r"\btell your friends and get rewards\b",
+        r"^(nearly|over|more than|join) [\d,.]+k?\+? (people|readers|subscribers|others) (already )?"
+        r"(subscribe|get (it|this|our)|receive (it|this|our))\b", r"^tell your friends and get rewards\b",
+        r"^love [^?]{1,60}\? tell your friends and get rewards\b",
         r"^(get|join|sign up for|subscribe to) (our|the)( [\w'’-]+){0,3} "
         r"(newsletters?|briefings?|digest|bulletin|alerts|updates|e-?mails?)\b",
         r"\bsubscribe to (our|the|my)\b", r"^(get|join) (our|the) (free )?newsletter",
@@ -385,7 +388,8 @@ WIDGET_PHRASES = {
         r"^(previous|next|older|newer) (post|article|story|entry|page)\b",
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
         r"^(quick|useful|helpful|important) links\s*:?$",
-        r"^our (blogs?|guides|articles|stories|resources|insights)$", r"^supported versions?\s*:",
+        r"^our (blogs?|guides|articles|stories|resources|insights)$", r"^(latest|recent) (blogs?|blog posts|guides)$",
+        r"^shopping guides?$", r"^supported versions?\s*:",
         r"^(explore|browse) (all |our |more )?(recipes|guides|articles|posts|blogs|products|courses|stories)$",
         r"^footer( navigation| menu| links)?$",
         r"^back to (blog|news|all (posts|articles|news))$",
@@ -425,7 +429,7 @@ WIDGET_PHRASES = {
         r"\bearns? from qualifying purchases\b", r"\bsupported by commissions\b",
         r"\bpurchases made through (our|these) links\b",
         # a sponsor slot's own ad, an affiliate button that says where it goes
-        r"^sponsor (this|our) (newsletter|podcast|site|blog)\b",
+        r"^sponsor (this|our) (newsletter|podcast|site|blog)\b", r"^buy (it )?now from\b.{0,50}$",
         r"^(in partnership with|presented by|sponsored by|brought to you by)$",
         r"^(advertisement|sponsored|ad|anzeige|publicité)\s*[:|\u2014\u2013-]\s*\S.{0,80}$",
         r"\bmay cause (product )?pric(es|ing) to vary\b",
@@ -453,9 +457,10 @@ WIDGET_PHRASES = {
         r"^sent from my [\w .,()+-]{1,40} using [\w .,()+-]{1,40}$",
         # a forum member's rank, a shop's price and delivery labels
         r"^(registered|new|junior|senior) (user|member)$", r"^how we reviewed this (article|page|post)\s*:?$",
-        r"^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*,? \d{4}$",
         r"^\d+ points? by \S+ .{0,40}\bago\b", r"^[\d,.]+k?\+? (5|five)[- ]star (reviews|ratings)$",
-        r"(?:(?<=[|·•])|(?<=[|·•] ))\d+ min(ute)?s? read$",
+        # ("Site Team | 5 min read": the number in the look-behind, so that the pattern starts
+        # with a word the floating phrases' gate can read off it)
+        r"(?:(?<=[|·•]\d )|(?<=[|·•] \d )|(?<=[|·•]\d\d )|(?<=[|·•] \d\d ))min(ute)?s? read$",
         r"^(current|sale|regular|original|list) price\b.{0,20}$", r"^(est\.|estimated) delivery\b",
     ],
     "login": [
