@@ -216,8 +216,10 @@ def targets(agg: dict) -> list[tuple[str, str, str]]:
 
     what = "Leak <= half of trafilatura's"
     if bs and tr and bs["leak"] is not None and tr["leak"] is not None:
+        n_bs, n_tr = (round(st["leak"] * st["without_total"]) for st in (bs, tr))
         out.append((what, verdict(bs["leak"] <= tr["leak"] / 2),
-                    f"boilerstrip {_pct(bs['leak'])} vs trafilatura {_pct(tr['leak'])} / 2 = {_pct(tr['leak'] / 2)}"))
+                    f"boilerstrip {bs['leak']:.2%} ({n_bs:,} of {bs['without_total']:,} snippets) vs trafilatura "
+                    f"{tr['leak']:.2%} ({n_tr:,}) / 2 = {tr['leak'] / 2:.2%}"))
     else:
         na(what, "boilerstrip, trafilatura and `without` snippets")
 
