@@ -145,7 +145,6 @@ def test_more_widget_lines(markup, text, reason):
     ("Get in touch today to see how we can help you!", "promo"),
     ("40,000 5-Star Reviews", "meta"),
     ("How we reviewed this article:", "meta"),
-    ("Supported Versions: Current (18) / 17 / 16", "navigation"),
     ("Our Guides", "navigation"),
     ("Explore Recipes", "navigation"),
     ("Product Name", "placeholder"),

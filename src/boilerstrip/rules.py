@@ -216,7 +216,7 @@ CONTROL_LINE = r"^" + _CONTROL_ROW
 #: buttons, a stock alert's sign-up, the toggle under a folded quote or image. (A pattern of
 #: its own: added to the labels above, its many spellings would cut the literal prefixes
 #: every text is screened with shorter.)
-LONE_CONTROL_LINE = (r"^(loading|pin for later|add (us )?as a (preferred|trusted) source on google|"
+LONE_CONTROL_LINE = (r"^(loading|pin for later|"
                      r"click to (expand|collapse|enlarge)|"
                      r"(get notified|notify me)( by e-?mail)? when (this product is |this item is |it is |"
                      r"it's |it’s )?(back )?(in stock|available)|"
@@ -225,7 +225,7 @@ LONE_CONTROL_LINE = (r"^(loading|pin for later|add (us )?as a (preferred|trusted
                      r"(show|hide) (child )?(attributes|properties|parameters|fields)|"
                      # a product tile's button with its swatch count; Google's "preferred source"
                      r"quick ?(shop|view) \d+ (colou?rs?|sizes?)|view (the )?(whole|full|entire) list( ?view less)?|"
-                     r"add [\w .'’]{1,30} as a (preferred|trusted) source on google\b.{0,80}|"
+                     r"add ([\w .'’]{1,30} )?as a (preferred|trusted) source on google\b.{0,80}|"
                      # an affiliate box's button ("Compare used car deals with Example.com")
                      r"compare (new |used )?(\w+ )?(deals|prices|quotes|rates) (with|at|on|from) "
                      r"[\w.&'’ -]{1,30})\s*[!.:»›→>+…·]*$")
@@ -389,7 +389,7 @@ WIDGET_PHRASES = {
         r"^(home|menu|search|close|open menu|toggle navigation|main menu)$", r"^you are here\s*:",
         r"^(quick|useful|helpful|important) links\s*:?$",
         r"^our (blogs?|guides|articles|stories|resources|insights)$", r"^(latest|recent) (blogs?|blog posts|guides)$",
-        r"^shopping guides?$", r"^supported versions?\s*:",
+        r"^shopping guides?$",
         r"^(explore|browse) (all |our |more )?(recipes|guides|articles|posts|blogs|products|courses|stories)$",
         r"^footer( navigation| menu| links)?$",
         r"^back to (blog|news|all (posts|articles|news))$",

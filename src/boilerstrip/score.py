@@ -655,9 +655,9 @@ def _revise(blocks, t: dict) -> None:
             b.reason = "low-score"
     if not t["revise_tail"]:
         return
-    # after the last solid prose: short lines left at the article's end
-    last = max((k for k in range(n) if solid[k]), default=n)
-    for b in blocks[last + 1:]:
+    # after the last solid prose (``last``, from the pass above): short lines left at the
+    # article's end
+    for b in blocks[last + 1:] if last >= 0 else ():
         if b.reason is None and b.kind in _TAIL_KINDS and b.chars < t["revise_tail_chars"]:
             b.reason = "low-score"
 
