@@ -1,4 +1,6 @@
-"""The first-character dispatch of anchored phrases gives the whole alternation's matches."""
+"""The phrase matcher (_events.Anchored / Phrases, with _dispatch's readings of each
+pattern) gives what one whole alternation of the patterns gives: the same reason for every
+line, only fewer patterns tried."""
 from __future__ import annotations
 
 import re
@@ -8,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import rules, score
-from boilerstrip._dispatch import AnchoredSet, first_chars
+from boilerstrip import rules, score, segment
+from boilerstrip._dispatch import first_chars
+
+Anchored = segment.Anchored
 
 
 def test_first_chars_of_simple_patterns():
@@ -21,29 +25,46 @@ def test_first_chars_of_simple_patterns():
     assert first_chars(r"(?=x)xy") == frozenset("x")
 
 
-def _whole(groups: dict[str, list[str]]) -> re.Pattern:
+def _whole(patterns: list[tuple[str, str]]) -> re.Pattern:
+    """One alternation of ``[(reason, pattern)]``, each reason a named group (in order)."""
+    groups: dict[str, list[str]] = {}
+    for reason, p in patterns:
+        groups.setdefault(reason.replace("-", "_"), []).append(p)
     return re.compile("|".join(f"(?P<{n}>" + "|".join(f"(?:{p})" for p in ps) + ")" for n, ps in groups.items()))
 
 
-_TIERS = [(a, _whole({n: [p for p, *_ in ps] for n, ps in a._groups})) for _lim, (a, _f) in score._PHRASE_TIERS if a]
-_STARTS = sorted({p[:12] for a, _w in _TIERS for _n, ps in a._groups for p, *_ in ps if p[:1].isalnum()})
+def _anchored_tier(limit: int) -> list[tuple[str, str]]:
+    return [(r, p[1:]) for r, pats in rules.WIDGET_PHRASES.items() if score._LIMITS[r] >= limit
+            for p in pats if p.startswith("^")]
+
+
+_LIMITS = sorted(set(score._LIMITS.values()))
+_TIERS = [(Anchored(pats, score._analyse), _whole(pats), pats) for pats in map(_anchored_tier, _LIMITS) if pats]
+_STARTS = sorted({p[:12] for _a, _w, pats in _TIERS for _r, p in pats if p[:1].isalnum()})
 _SAMPLES = [
     "read more: the council's plan", "12 comments", "1,234 views", "« previous post", "next article",
     "share this:", "© 2024 all rights reserved", "by jane doe", "« older posts", "«back", "ñ 3 comments",
     "", "3", "subscribe to our newsletter", "related articles", "you may also like", "tags: a, b",
+    "email address *", "12 points by someone 3 hours ago", "$130 add to cart", "contact us today",
 ]
+
+
+def _reason(m: re.Match | None) -> str | None:
+    return m.lastgroup.replace("_", "-") if m else None
 
 
 def _same(text: str) -> None:
     low = text.lower()
-    for fast, whole in _TIERS:
-        m1, m2 = whole.match(low), fast.match(low)
-        assert (m1 and (m1.lastgroup, m1.group())) == (m2 and (m2.lastgroup, m2.group())), low
+    for fast, whole, _pats in _TIERS:
+        assert fast.match(low) == _reason(whole.match(low)), low
 
 
 def test_real_table_on_samples():
+    hits = 0
     for s in _SAMPLES:
         _same(s)
+        hits += _TIERS[0][0].match(s.lower()) is not None
+    assert hits >= 12  # (the samples do reach the patterns)
 
 
 @settings(max_examples=400, deadline=None)
@@ -74,26 +95,37 @@ def test_whole_text_bounds_patterns_that_run_to_the_end():
     assert whole_text(r"[^\W\d][\w .'’/-]{0,30}\s?\*$") == (34, "*")  # 33 + a final newline
     assert whole_text(r"name \*") is None     # may stop anywhere in a longer text
     assert whole_text(r"\w+ \*$") is None      # unbounded
-    fast = AnchoredSet({"form": [r"[^\W\d][\w ]{0,30}\*$"], "tags": [r"tags?\s*:"]})
-    assert fast.match("email address *").lastgroup == "form"
-    assert fast.match("tags: news").lastgroup == "tags"
+    fast = Anchored([("form", r"[^\W\d][\w ]{0,30}\*$"), ("tags", r"tags?\s*:")], score._analyse)
+    assert fast.match("email address *") == "form"
+    assert fast.match("email address *\n") == "form"  # ($ also matches before a final newline)
+    assert fast.match("tags: news") == "tags"
     assert fast.match("email address is needed for this long form field *") is None
+    assert fast.match("email address") is None
+    longest = "a" + "b" * 30 + "*"  # the longest text the pattern matches, to the character
+    assert fast.match(longest) == "form" and fast.match(longest + "\n") == "form"
+    assert fast.match("a" + longest) is None
 
 
 def test_prefix_gate_keeps_matches():
-    fast = AnchoredSet({"tags": [r"tags?\s*:"], "nav": [r"(previous|next) (post|page)"]})
-    assert fast.match("tag: x").lastgroup == "tags"
-    assert fast.match("next page").lastgroup == "nav"
+    fast = Anchored([("tags", r"tags?\s*:"), ("nav", r"(previous|next) (post|page)")], score._analyse)
+    assert fast.match("tag: x") == "tags"
+    assert fast.match("next page") == "nav"
     assert fast.match("the next page") is None and fast.match("tax") is None
 
 
 def test_dispatch_keeps_group_priority():
-    fast = AnchoredSet({"first": [r"ab"], "second": [r"a\w+", r"\d"]})
-    assert fast.match("abc").lastgroup == "first"
-    assert fast.match("axe").lastgroup == "second"
-    assert fast.match("7").lastgroup == "second"
+    fast = Anchored([("first", r"ab"), ("second", r"a\w+"), ("second", r"\d")], score._analyse)
+    assert fast.match("abc") == "first"
+    assert fast.match("axe") == "second"
+    assert fast.match("7") == "second"
     assert fast.match("zzz") is None
     assert fast.match("ü") is None and fast.match("") is None
+    # a longer spelling on the path keeps the shorter ones' patterns, in their order
+    fast = Anchored([("a", r"ab\d"), ("b", r"a"), ("c", r"abc")], score._analyse)
+    assert fast.match("abc") == "b" and fast.match("ab1") == "a" and fast.match("x") is None
+    # a loose pattern (no literal start) between two spelled ones keeps its place
+    fast = Anchored([("a", r"7 days"), ("b", r"\d+ \w+"), ("c", r"7 da")], score._analyse)
+    assert fast.match("7 days") == "a" and fast.match("7 dab") == "b" and fast.match("70 x") == "b"
 
 
 # --------------------------------------------------------------------------
@@ -145,19 +177,24 @@ def test_every_anchored_phrase_starting_with_a_letter_is_screened():
     assert not unscreened
 
 
-def _floating_whole(fs: FloatingSet) -> re.Pattern:
-    return fs._rx
-
-
-_FLOATING = [f for _lim, (_a, f) in score._PHRASE_TIERS if f]
-_GATES = sorted({w for f in _FLOATING for w in (f._keys or ())})
+_FLOATING = [(lim, f) for lim, _a, f in map(score._tier, _LIMITS) if f]
+_NO_LEAD = re.compile(r"(?!x)x")  # (no second try without a leading symbol: the search alone)
+_GATES = sorted({w for _lim, f in _FLOATING for w in (f.gate or ())})
 
 
 def _same_floating(text: str) -> None:
+    """A line's floating reason (anchored patterns left out) is the whole search's."""
     low = text.lower()
-    for fs in _FLOATING:
-        m1, m2 = fs._rx.search(low), fs.search(low)
-        assert (m1 and (m1.lastgroup, m1.span())) == (m2 and (m2.lastgroup, m2.span())), low
+    for lim, fs in _FLOATING:
+        if len(low) > lim:
+            continue
+        plain = segment.Phrases([(lim, None, fs)], score._PRIORITY, _NO_LEAD, 0, 1)
+        want = _reason(fs.rx.search(low))
+        assert plain.line(low) == want, low
+        assert plain.line(low, score.tokens(low)) == want, low  # the words given
+        if want is None:
+            continue
+        assert plain.line(low, ()) is None  # words=(): known to hold no gate word
 
 
 def test_floating_gate_keeps_matches_on_samples():
@@ -165,12 +202,13 @@ def test_floating_gate_keeps_matches_on_samples():
     for s in ["© 2024 example ltd. all rights reserved.", filler + "all rights reserved",
               filler + "we use cookies to improve", filler + "cookie policy", filler * 3,
               filler + "proudly powered by wordpress", filler + "allrightsreserved",
-              "example ltd | powered by ghost", "example ltd ·built with jekyll", filler + "| powered by x"]:
+              "example ltd | powered by ghost", "example ltd ·built with jekyll", filler + "| powered by x",
+              "© 2024 exämple ltd. all rights reserved.", "all_rights reserved", "x\nall rights reserved"]:
         _same_floating(s)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("abcdeor ,.")) , max_size=30),
+@given(st.text(alphabet=st.sampled_from(list("abcdeor ,._é")) , max_size=30),
        st.sampled_from(_GATES + ["", "rights reserved", "uses cookies"]), st.text(max_size=80))
 def test_floating_gate_keeps_matches_on_generated_text(head, gate, tail):
     _same_floating(head * 3 + gate + tail)
@@ -180,11 +218,15 @@ def test_floating_gate_keeps_matches_on_generated_text(head, gate, tail):
 def test_floating_set_without_gates_searches_everything():
     fs = FloatingSet({"a": [r"\d+ views"], "b": [r"all rights reserved\b"]})
     long = "x " * 50
-    assert fs._keys is None
-    assert fs.search(long + "12 views").lastgroup == "a"
+    assert fs.gate is None
+    plain = segment.Phrases([(400, None, fs)], {"a": 0, "b": 1}, _NO_LEAD, 0, 1)
+    assert plain.line(long + "12 views") == "a"
+    assert plain.line(long + "12 views", ()) == "a"  # no gate: the words say nothing
     fs = FloatingSet({"b": [r"all rights reserved\b"]})
-    assert fs.search(long + "all rights reserved").lastgroup == "b"
-    assert fs.search(long + "all rights kept") is None
+    plain = segment.Phrases([(400, None, fs)], {"b": 0}, _NO_LEAD, 0, 1)
+    assert fs.gate == {"reserved"}
+    assert plain.line(long + "all rights reserved") == "b"
+    assert plain.line(long + "all rights kept") is None
 
 
 # --------------------------------------------------------------------------
@@ -209,3 +251,53 @@ def test_literal_trie_finds_what_the_alternation_finds(text):
     assert re.findall(literal_trie(_TRIE_WORDS), text) == plain.findall(text)
     for w in _TRIE_WORDS:
         assert re.findall(literal_trie(_TRIE_WORDS), text + w) == plain.findall(text + w)
+
+
+# --------------------------------------------------------------------------
+# The compiled matcher against the same file run by Python
+# --------------------------------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+_BUILT = segment.COMPILED
+
+
+def _phrases(ev):
+    tiers = [(lim, ev.Anchored(pats, score._analyse) if pats else None, f)
+             for (lim, _a, f), pats in zip(map(score._tier, _LIMITS), map(_anchored_tier, _LIMITS))]
+    return ev.Phrases(tiers, score._PRIORITY, score._LEAD, score._PHRASE_CACHE_CHARS, 100)
+
+
+def _fixture_lines() -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    lines = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".txt", ".html"):
+            lines += [ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return [ln for ln in lines if ln]
+
+
+@pytest.mark.skipif(not _BUILT, reason="the compiled matcher is not built here (no C compiler at install)")
+def test_compiled_matcher_reads_lines_as_the_source_does():
+    fast, slow = _phrases(segment._ev), _phrases(segment.source_events())
+    assert type(fast) is not type(slow)
+    lines = _fixture_lines() + _SAMPLES + [s + " " + t for s in _STARTS for t in ("", "x", "*", "12 views")]
+    found = 0
+    for line in lines:
+        words = score.tokens(line.lower())
+        got = fast.reason(line)
+        assert got == slow.reason(line), line
+        assert fast.reason(line, words) == got and fast.line(line) == slow.line(line), line
+        found += got is not None
+    assert found > 200  # (lines that name a widget are among them)
+
+
+@pytest.mark.skipif(not _BUILT, reason="the compiled matcher is not built here (no C compiler at install)")
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_STARTS + _GATES + ["", "©", "»", "🔥"]), st.text(max_size=60))
+def test_compiled_matcher_on_generated_lines(start, tail):
+    fast, slow = _COMPILED_PAIR
+    for text in (start + tail, start + " " + tail, tail + " " + start):
+        assert fast.reason(text) == slow.reason(text), text
+
+
+_COMPILED_PAIR = (_phrases(segment._ev), _phrases(segment.source_events())) if _BUILT else (None, None)

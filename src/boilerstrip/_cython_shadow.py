@@ -14,6 +14,7 @@ cython = SimpleNamespace(
     cclass=lambda cls: cls,
     cfunc=lambda fn: fn,
     ccall=lambda fn: fn,
+    inline=lambda fn: fn,
     long=int,
     bint=bool,
     Py_ssize_t=int,

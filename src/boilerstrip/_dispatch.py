@@ -1,22 +1,19 @@
-"""Alternations of phrase patterns, made cheaper to try without changing their matches.
-
-Anchored patterns (:class:`AnchoredSet`) are dispatched on the text's first character;
-patterns that may match anywhere (:class:`FloatingSet`) are gated on the words of the text.
+"""Readings of phrase patterns that let a matcher try fewer of them, without changing
+what matches.
 
 Python's ``re`` tries every alternative of ``a|b|c|...`` in turn, even when the first
-character of the text already rules most of them out. For a table of a few hundred
-anchored phrases tried on every line of a page, that is most of the matching time.
-:class:`AnchoredSet` reads, from each pattern's parse, which characters it can start with,
-and compiles (lazily, once per character) one regex of only the patterns that can match
-a text starting with that character (ASCII; any other first character gets every
-pattern). The matches are the ones the whole alternation
-would give, in the same priority order.
+characters of the text already rule most of them out. For a table of a few hundred
+phrases tried on every short line of a page, that was most of the matching time. From
+each pattern's parse (``re``'s own parser) this module reads what every match of it must
+start with (:func:`literal_prefixes`, :func:`first_chars`), how long a text it can match
+when it runs to the end (:func:`whole_text`), and which words every match holds
+(:func:`gate_words`). ``_events.Anchored`` and ``_events.Phrases`` (compiled with the
+segmenter) use them to try only the patterns that can match a line.
 """
 from __future__ import annotations
 
 import re
 
-from ._stoplists import tokens
 
 try:  # the regex parser's own modules (renamed in Python 3.11)
     from re import _constants as C
@@ -171,78 +168,6 @@ def _prefixes(items, acc: set[str]) -> tuple[set[str], bool]:
 _MAX_PREFIXES = 1000
 
 
-class AnchoredSet:
-    """``match(text)`` of the alternation of named groups ``{name: [pattern, ...]}``
-    (anchored at the start of ``text``), dispatched on ``text[:1]``. ``lastgroup`` of a
-    match names the group, as with the whole alternation. Within a group, a text that
-    starts with none of its patterns' literal prefixes (:func:`literal_prefixes`) is not
-    matched at all (a dict lookup of its first characters and ``str.startswith`` with the
-    few prefixes found there are much cheaper than the regex), unless it is short enough
-    for a pattern with no literal prefix that runs to the end (:func:`whole_text`)
-    and ends as such a pattern does ("Name *")."""
-
-    __slots__ = ("_groups", "_cache", "_known")
-
-    def __init__(self, groups: dict[str, list[str]]):
-        self._groups = [(name, [(p, first_chars(p), literal_prefixes(p)) for p in pats])
-                        for name, pats in groups.items()]
-        self._known = frozenset().union(*(f for _n, ps in self._groups for _p, f, _x in ps if f))
-        self._cache: dict[str, tuple[re.Pattern, dict | None, int, int, tuple | None] | None] = {}
-
-    def _compile(self, ch: str) -> tuple[re.Pattern, dict | None, int, int, tuple | None] | None:
-        parts = []
-        prefixes: set[str] | None = set()
-        longest = -1  # the longest text a pattern with no literal prefix can match,
-        ends: set[str] | None = set()  # and the characters such a text ends with
-        for name, pats in self._groups:
-            keep = [(p, pre) for p, first, pre in pats if first is None or ch in first or ch == "\x80"]
-            if keep:
-                parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p, _pre in keep) + ")")
-                for p, pre in keep:
-                    if prefixes is None:
-                        break
-                    if pre is not None:
-                        prefixes |= pre
-                        continue
-                    whole = whole_text(p)
-                    if whole is None:
-                        prefixes = None
-                    else:
-                        longest = max(longest, whole[0])
-                        ends = None if ends is None or whole[1] is None else ends | {whole[1]}
-        if not parts:
-            return None
-        if prefixes is None:
-            return re.compile("|".join(parts)), None, 0, longest, None
-        # prefixes by their first k characters: one dict lookup finds the few to try
-        k = min(map(len, prefixes), default=1)
-        heads: dict[str, list[str]] = {}
-        for p in sorted(prefixes):
-            heads.setdefault(p[:k], []).append(p)
-        return (re.compile("|".join(parts)), {h: tuple(ps) for h, ps in heads.items()}, k, longest,
-                tuple(ends) if ends is not None else None)
-
-    def match(self, text: str) -> re.Match | None:
-        ch = text[:1]
-        if ch >= "\x80":
-            ch = "\x80"  # beyond ASCII: every pattern
-        elif ch not in self._known:
-            ch = ""  # no pattern needs it: only those that may start anywhere
-        try:
-            got = self._cache[ch]
-        except KeyError:
-            got = self._cache[ch] = self._compile(ch)
-        if got is None:
-            return None
-        rx, heads, k, longest, ends = got
-        if heads is not None and (len(text) > longest or (
-                ends is not None and not text.rstrip("\n").endswith(ends))):
-            starts = heads.get(text[:k])
-            if starts is None or not text.startswith(starts):
-                return None
-        return rx.match(text)
-
-
 # --------------------------------------------------------------------------
 # Floating patterns: gated on a word every match holds
 # --------------------------------------------------------------------------
@@ -370,17 +295,17 @@ def _rank(words: frozenset) -> tuple[int, int]:
 
 
 class FloatingSet:
-    """``search(text)`` of ``\\b(?:`` the alternation of named groups ``{name: [pattern,
-    ...]}`` ``)``: the leftmost match at a word boundary. Searching with ``re`` is slow per
-    character, so a text is searched only when one of its ``\\w+`` words is one of the
-    patterns' gate words (:func:`gate_words`: every match holds one as a whole word); a
-    set test on the text's words is many times cheaper. When some pattern has no gate,
-    every text is searched."""
+    """The floating patterns of named groups ``{name: [pattern, ...]}``: ``rx``, the search
+    regex ``\\b(?:`` their alternation, each name a group ``)`` (the leftmost match at a
+    word boundary), and ``gate``, the words one of which every match holds as a whole
+    ``\\w+`` word (:func:`gate_words`), or None when some pattern has none. Searching with
+    ``re`` is slow per character, so ``_events.Phrases`` searches a text only when one of
+    its words is a gate word (a set test on the text's words is many times cheaper)."""
 
-    __slots__ = ("_rx", "_keys")
+    __slots__ = ("rx", "gate")
 
     def __init__(self, groups: dict[str, list[str]]):
-        self._rx = re.compile("\\b(?:" + "|".join(
+        self.rx = re.compile("\\b(?:" + "|".join(
             f"(?P<{name}>" + "|".join(f"(?:{p})" for p in pats) + ")" for name, pats in groups.items()
         ) + ")")
         words: set[str] = set()
@@ -388,22 +313,10 @@ class FloatingSet:
             for p in pats:
                 gate = gate_words(p)
                 if gate is None:
-                    self._keys = None
+                    self.gate: frozenset | None = None
                     return
                 words |= gate
-        self._keys: frozenset | None = frozenset(words)
-
-    @property
-    def gate(self) -> frozenset | None:
-        """The gate words: a text none of whose words is one holds no match (None: some
-        pattern has no gate, every text is searched)."""
-        return self._keys
-
-    def search(self, text: str, words: list[str] | None = None) -> re.Match | None:
-        """``words``: the \\w+ words of ``text``, when the caller has them."""
-        if self._keys is not None and self._keys.isdisjoint(tokens(text) if words is None else words):
-            return None
-        return self._rx.search(text)
+        self.gate = frozenset(words)
 
 
 def literal_trie(words) -> str:

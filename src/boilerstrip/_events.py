@@ -24,6 +24,7 @@ from array import array
 from . import rules
 from . import segment as _s
 from ._dispatch import literal_trie
+from ._stoplists import tokens as _tokens
 
 _Node = _s.Node
 _RawBlock = _s.RawBlock
@@ -809,3 +810,260 @@ class Segmenter:
             if piece and not _shows_nothing(piece):
                 n = len(piece)
                 blocks.append(_RawBlock(piece, tag, kind, level, cur, n, min(n, lc * n // total), 0, len(blocks)))
+
+
+# --------------------------------------------------------------------------
+# Widget phrases (score.phrase_reason): a few hundred patterns tried on every short line
+# of a page, most lines matching none. Compiled with the rest: a page has some 250 such
+# lines, and most of their cost was the interpreter's, not the regex engine's.
+# --------------------------------------------------------------------------
+_WHOLE = cython.declare(cython.Py_ssize_t, -1)  # (a loose pattern that may be any length)
+
+
+@cython.cclass
+class Anchored:
+    """``match(text)``: the reason of the first of ``patterns`` ([(reason, regex source)],
+    in priority order, each matched at the start of ``text``) that matches, or None: what
+    one alternation of them all, each reason a named group, gives as its ``lastgroup``.
+
+    A pattern is tried only where it could match. Most start with one of a few literal
+    spellings (``_dispatch.literal_prefixes``): those sit in a trie, and walking ``text``
+    down it gives, at the deepest spelling it starts with, the patterns any spelling on
+    that path belongs to (a line starting with nothing known walks one or two steps and
+    tries nothing). The others ("loose": "\\d+ comments", "Name *") are tried when the
+    text's first character is one they can start with (``_dispatch.first_chars``; any
+    non-ASCII one: all of them), and those that must run to the end of the text
+    (``_dispatch.whole_text``) only when it is short enough and ends as they do. Each
+    pattern is compiled on its own, when it is first tried."""
+
+    reasons = cython.declare(list)
+    sources = cython.declare(list)
+    compiled = cython.declare(list)
+    trie = cython.declare(dict)
+    loose = cython.declare(list)
+    loose_of = cython.declare(dict)
+
+    def __init__(self, patterns: list, analyse) -> None:
+        """``analyse(source)`` -> (literal prefixes or None, first characters or None,
+        (longest text, end character) or None): _dispatch's readings of a pattern."""
+        self.reasons = [r for r, _p in patterns]
+        self.sources = [p for _r, p in patterns]
+        self.compiled = [None] * len(patterns)
+        self.trie = {}
+        self.loose = []  # (index, first characters or None, longest text or _WHOLE, end or None)
+        self.loose_of = {}
+        for i, (_r, p) in enumerate(patterns):
+            prefixes, first, whole = analyse(p)
+            if prefixes is None:
+                longest, end = whole if whole is not None else (_WHOLE, None)
+                self.loose.append((i, first, longest, end))
+                continue
+            for spelling in prefixes:
+                node = self.trie
+                for ch in spelling:
+                    node = node.setdefault(ch, {})
+                node.setdefault("", set()).add(i)
+        _cumulate(self.trie, frozenset())
+
+    @cython.ccall
+    def match(self, text: str):
+        node: dict = self.trie
+        found: tuple = ()
+        for ch in text:
+            nxt = node.get(ch)
+            if nxt is None:
+                break
+            node = nxt
+            here = node.get("")
+            if here is not None:
+                found = here
+        key: str = text[:1]
+        if key >= "\x80":
+            key = "\x80"
+        loose = self.loose_of.get(key)
+        if loose is None:
+            loose = self.loose_of[key] = _loose_for(self.loose, key)
+        nf: cython.Py_ssize_t = len(found)
+        nl: cython.Py_ssize_t = len(loose)
+        if not nf and not nl:
+            return None
+        n: cython.Py_ssize_t = len(text)
+        i: cython.Py_ssize_t = 0
+        j: cython.Py_ssize_t = 0
+        k: cython.Py_ssize_t
+        longest: cython.Py_ssize_t
+        stripped = None
+        while i < nf or j < nl:
+            if j >= nl or (i < nf and found[i] < loose[j][0]):
+                k = found[i]
+                i += 1
+            else:
+                e: tuple = loose[j]
+                j += 1
+                k = e[0]
+                longest = e[2]
+                if longest != _WHOLE:
+                    if n > longest:
+                        continue
+                    if e[3] is not None:
+                        if stripped is None:
+                            stripped = text.rstrip("\n")
+                        if not stripped.endswith(e[3]):
+                            continue
+            rx = self.compiled[k]
+            if rx is None:
+                rx = self.compiled[k] = re.compile(self.sources[k])
+            if rx.match(text) is not None:
+                return self.reasons[k]
+        return None
+
+
+def _loose_for(loose: list, key: str) -> tuple:
+    """The loose patterns a text starting with ``key`` may match ("\\x80": any non-ASCII
+    character, "": the empty text)."""
+    out = []
+    for e in loose:
+        if e[1] is None or key == "\x80" or (key != "" and key in e[1]):
+            out.append(e)
+    return tuple(out)
+
+
+def _cumulate(node: dict, above: frozenset) -> None:
+    """Each trie node's patterns become those of every spelling on its path, in order."""
+    here = node.get("")
+    if here is not None:
+        above = above | here
+        node[""] = tuple(sorted(above))
+    for ch, child in node.items():
+        if ch != "":
+            _cumulate(child, above)
+
+
+@cython.cfunc
+@cython.inline
+def _word_char(c: cython.Py_UCS4) -> cython.bint:
+    return ("a" <= c <= "z") or ("0" <= c <= "9") or c == "_" or ("A" <= c <= "Z")
+
+
+@cython.cfunc
+def _holds_word(low: str, words: frozenset) -> cython.bint:
+    """Whether one of the ``\\w+`` words of ``low`` is in ``words``."""
+    if not low.isascii():
+        return not words.isdisjoint(_tokens(low))
+    n: cython.Py_ssize_t = len(low)
+    i: cython.Py_ssize_t = 0
+    j: cython.Py_ssize_t
+    while i < n:
+        if _word_char(low[i]):
+            j = i + 1
+            while j < n and _word_char(low[j]):
+                j += 1
+            if low[i:j] in words:
+                return True
+            i = j
+        else:
+            i += 1
+    return False
+
+
+@cython.cclass
+class Phrases:
+    """The widget a short text reads as (rules.WIDGET_PHRASES), for score.phrase_reason.
+
+    ``tiers``: [(length limit, Anchored or None, floating set or None)], smallest limit
+    first: a text is tried against the patterns allowed at its length. Anchored patterns
+    must match at the start; floating ones (``_dispatch.FloatingSet``: its regex and its
+    gate words) anywhere from a word start, searched only when the text holds one of
+    their gate words. When both match, the reason earlier in ``priority`` wins."""
+
+    anchored = cython.declare(list)
+    floating = cython.declare(list)
+    priority = cython.declare(dict)
+    gate = cython.declare(object)
+    lead = cython.declare(object)
+    cache = cython.declare(dict, visibility="public")
+    cache_chars = cython.declare(cython.Py_ssize_t, visibility="public")
+    cache_size = cython.declare(cython.Py_ssize_t)
+    max_chars = cython.declare(cython.Py_ssize_t, visibility="public")
+
+    def __init__(self, tiers: list, priority: dict, lead, cache_chars: int, cache_size: int) -> None:
+        self.max_chars = max(lim for lim, _a, _f in tiers)
+        self.anchored = [next(a for lim, a, _f in tiers if n <= lim) for n in range(self.max_chars + 1)]
+        self.floating = [next((f.rx, f.gate) if f is not None else None for lim, _a, f in tiers if n <= lim)
+                         for n in range(self.max_chars + 1)]
+        gates = [f.gate for _lim, _a, f in tiers if f is not None]
+        self.gate = None if any(g is None for g in gates) else frozenset().union(*gates)
+        self.priority = priority
+        self.lead = lead
+        self.cache = {}
+        self.cache_chars = cache_chars
+        self.cache_size = cache_size
+
+    @property
+    def float_gate(self):
+        """Every floating pattern's gate words (None: some pattern has none)."""
+        return self.gate
+
+    @cython.ccall
+    def line(self, text: str, words=None, low=None):
+        """The reason of one line. ``words``: the \\w+ words of ``text.lower()``, and
+        ``low``: ``text.lower()``, when known (``words=()``: known to hold no floating
+        phrase's gate word)."""
+        n: cython.Py_ssize_t = len(text)
+        if n > self.max_chars:
+            return None
+        if low is None:
+            low = text.lower()
+        anchored: Anchored = self.anchored[n]
+        r1 = anchored.match(low) if anchored is not None else None
+        r2 = None
+        floating = self.floating[n]
+        if floating is not None:
+            rx, gate = floating
+            if gate is None or (_holds_word(low, gate) if words is None else not gate.isdisjoint(words)):
+                m = rx.search(low)
+                if m is not None:
+                    r2 = m.lastgroup.replace("_", "-")
+        if r1 is not None or r2 is not None:
+            if r1 is not None and r2 is not None:
+                return r1 if self.priority[r1] <= self.priority[r2] else r2
+            return r1 if r1 is not None else r2
+        if not text[:1].isalnum():
+            bare = self.lead.sub("", text, count=1)  # "🔥 Recommended posts", "» Read more"
+            if bare and bare != text:
+                return self.line(bare)
+        return None
+
+    @cython.ccall
+    def cached(self, line: str, words=None, low=None):
+        """:meth:`line`, its verdicts on short lines kept (menu labels, buttons and widget
+        headings repeat across pages) in a table emptied when full."""
+        if len(line) > self.cache_chars:
+            return self.line(line, words, low)
+        got = self.cache.get(line, self)
+        if got is not self:
+            return got
+        reason = self.line(line, words, low)
+        if len(self.cache) >= self.cache_size:
+            self.cache.clear()
+        self.cache[line] = reason
+        return reason
+
+    @cython.ccall
+    def reason(self, text: str, words=None, low=None):
+        """The widget a short text (or any of its lines) reads as. A longer text of several
+        lines is judged by its first line (a section heading over its items: "More from
+        ...\\nteaser\\nteaser"). ``words`` and ``low`` as for :meth:`line`."""
+        if "\n" not in text:
+            return self.cached(text, words, low)
+        # A block none of whose words is a floating phrase's gate word holds no floating
+        # phrase in any of its lines (a line's words are some of the block's): they are not
+        # searched for one (words=()), and each line's words are not read.
+        skip = () if words is not None and self.gate is not None and self.gate.isdisjoint(words) else None
+        if len(text) > self.max_chars:
+            return self.cached(text[: text.index("\n")].strip(), skip)
+        for one in text.split("\n"):
+            r = self.cached(one.strip(), skip)
+            if r:
+                return r
+        return None

@@ -19,11 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import rules
-from ._dispatch import AnchoredSet, FloatingSet, first_chars
+from ._dispatch import FloatingSet, first_chars, literal_prefixes, whole_text
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
 # the loops over every node or every word, compiled with the segmenter's (see _events.py)
 from .segment import down_masks, prose_up, region_sums, round3, stop_content, stop_count, text_cohesion, trusted_masks
+from .segment import Anchored, Phrases
 
 T = rules.THRESHOLDS
 _WORD = re.compile(r"\w+")
@@ -59,105 +60,43 @@ _MAX_LIMIT = max(_LIMITS.values())
 _PRIORITY = {r: i for i, r in enumerate(rules.WIDGET_PHRASES)}
 
 
-def _compile_phrases(limit: int):
-    """Two matchers for the reasons allowed at this text length: the anchored patterns
-    (tried at the start only, dispatched on the first character) and the rest (searched
-    from word starts only), each reason a named group. Patterns are lower-case and matched against lower-cased text
-    (much faster than re.I), and every unanchored one starts at a word boundary."""
-    anchored: dict[str, list[str]] = {}
+def _tier(limit: int):
+    """The reasons allowed at this text length: their anchored patterns (tried at the start
+    only) and the rest (searched from word starts only, each reason a named group).
+    Patterns are lower-case and matched against lower-cased text (much faster than re.I),
+    and every unanchored one starts at a word boundary."""
+    anchored: list[tuple[str, str]] = []
     floating: dict[str, list[str]] = {}
     for reason, pats in rules.WIDGET_PHRASES.items():
         if _LIMITS[reason] < limit:
             continue
-        name = reason.replace("-", "_")
-        a = [p[1:] for p in pats if p.startswith("^")]
+        anchored += [(reason, p[1:]) for p in pats if p.startswith("^")]
         f = [p[2:] if p.startswith("\\b") else p for p in pats if not p.startswith("^")]
-        if a:
-            anchored[name] = a
         if f:
-            floating[name] = f
-    return AnchoredSet(anchored) if anchored else None, FloatingSet(floating) if floating else None
+            floating[reason.replace("-", "_")] = f
+    return (limit, Anchored(anchored, _analyse) if anchored else None,
+            FloatingSet(floating) if floating else None)
 
 
-# one pair per distinct length limit, smallest first
-_PHRASE_TIERS = [(lim, _compile_phrases(lim)) for lim in sorted(set(_LIMITS.values()))]
+def _analyse(pattern: str):
+    return literal_prefixes(pattern), first_chars(pattern), whole_text(pattern)
 
 
-def _float_gate() -> frozenset | None:
-    """The gate words of every tier's floating phrases (None: some phrase has none)."""
-    gates = [f.gate for _lim, (_a, f) in _PHRASE_TIERS if f is not None]
-    return None if any(g is None for g in gates) else frozenset().union(*gates)
-
-
-_FLOAT_GATE = _float_gate()
-# the tier of each line length up to the longest limit (one index instead of a loop)
-_TIER_OF_LENGTH = [next(sets for lim, sets in _PHRASE_TIERS if n <= lim) for n in range(_MAX_LIMIT + 1)]
-
-
-def _phrase_line(text: str, words: list[str] | None = None, low: str | None = None) -> str | None:
-    """``words``: the \\w+ words of ``text.lower()``, and ``low``: ``text.lower()``, when known."""
-    n = len(text)
-    if n > _MAX_LIMIT:
-        return None
-    anchored, floating = _TIER_OF_LENGTH[n]
-    if low is None:
-        low = text.lower()
-    m1 = anchored.match(low) if anchored else None
-    m2 = floating.search(low, words) if floating else None
-    if m1 or m2:
-        r1 = m1.lastgroup.replace("_", "-") if m1 else None
-        r2 = m2.lastgroup.replace("_", "-") if m2 else None
-        if r1 and r2:
-            return r1 if _PRIORITY[r1] <= _PRIORITY[r2] else r2
-        return r1 or r2
-    if not text[:1].isalnum():
-        bare = _LEAD.sub("", text, count=1)  # "🔥 Recommended posts", "» Read more"
-        if bare and bare != text:
-            return _phrase_line(bare)
-    return None
-
-
-def phrase_reason(text: str, words: list[str] | None = None, low: str | None = None) -> str | None:
-    """The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES.
-    A longer text of several lines is judged by its first line (a section heading over
-    its items: "More from ...\nteaser\nteaser"). ``words``: the \\w+ words of
-    ``text.lower()``, and ``low``: ``text.lower()``, when known (they spare reading them again)."""
-    if "\n" not in text:
-        if len(text) > _PHRASE_CACHE_CHARS:  # (no cache for long lines)
-            return _phrase_line(text, words, low)
-        return _line_reason(text, words, low)
-    # A block none of whose words is a floating phrase's gate word holds no floating
-    # phrase in any of its lines (a line's words are some of the block's): they are not
-    # searched for one (words=()), and each line's words are not read.
-    skip = () if words is not None and _FLOAT_GATE is not None and _FLOAT_GATE.isdisjoint(words) else None
-    if len(text) > _MAX_LIMIT:
-        return _line_reason(text[: text.index("\n")].strip(), skip)
-    for line in text.split("\n"):
-        r = _line_reason(line.strip(), skip)
-        if r:
-            return r
-    return None
-
-
-# Short lines repeat across pages (menu labels, buttons, widget headings): their verdicts
-# are kept, in a table emptied when full (bounded memory in long batch runs).
-_PHRASE_CACHE: dict[str, str | None] = {}
+# The matcher (compiled with the segmenter, see _events.py): one tier per distinct length
+# limit, smallest first. Short lines repeat across pages (menu labels, buttons, widget
+# headings): their verdicts are kept, in a table emptied when full (bounded memory in
+# long batch runs).
 _PHRASE_CACHE_CHARS = 40
 _PHRASE_CACHE_SIZE = 10_000
-
-
-def _line_reason(line: str, words: list[str] | None = None, low: str | None = None) -> str | None:
-    if len(line) > _PHRASE_CACHE_CHARS:
-        return _phrase_line(line, words, low)
-    try:
-        return _PHRASE_CACHE[line]
-    except KeyError:
-        pass
-    reason = _phrase_line(line, words, low)
-    if len(_PHRASE_CACHE) >= _PHRASE_CACHE_SIZE:
-        _PHRASE_CACHE.clear()
-    _PHRASE_CACHE[line] = reason
-    return reason
+_PHRASES = Phrases([_tier(lim) for lim in sorted(set(_LIMITS.values()))], _PRIORITY, _LEAD,
+                   _PHRASE_CACHE_CHARS, _PHRASE_CACHE_SIZE)
+_PHRASE_CACHE = _PHRASES.cache
+_FLOAT_GATE = _PHRASES.float_gate
+#: The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES
+#: (see Phrases.reason): ``phrase_reason(text, words=None, low=None)``.
+phrase_reason = _PHRASES.reason
+_line_reason = _PHRASES.cached  # one line, its verdict cached
+_phrase_line = _PHRASES.line  # one line, not cached
 
 
 def _block_phrase(b) -> str:

@@ -287,3 +287,5 @@ line_shape, text_blocks = _ev.line_shape, _ev.text_blocks
 # (and the HTML scorer's masks and sums up the tree)
 down_masks, prose_up, region_sums, trusted_masks = (
     _ev.down_masks, _ev.prose_up, _ev.region_sums, _ev.trusted_masks)
+# (and the widget phrases' matcher, for score.py)
+Anchored, Phrases = _ev.Anchored, _ev.Phrases
