@@ -208,7 +208,7 @@ def _trees(draw):
         parent = draw(st.integers(-1, i - 1)) if i else -1
         depth = nodes[parent].depth + 1 if parent >= 0 else 1
         hints = draw(st.integers(0, 2 ** 20 - 1))
-        nodes.append(segment.Node("div", parent, depth, hints, "div", "", hints & draw(st.integers(0, 2 ** 20 - 1))))
+        nodes.append(segment.Node("div", parent, depth, hints, "", "", hints & draw(st.integers(0, 2 ** 20 - 1))))
     return nodes
 
 

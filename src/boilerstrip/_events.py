@@ -624,6 +624,57 @@ def trusted_masks(nodes: list, prose: list, best_pos: list, confirmed: dict, dis
     return out
 
 
+@cython.cfunc
+def _normal(text: str, pre: cython.bint) -> str:
+    """``segment._norm(text, pre)``. Most of a page's texts hold no <br> and no whitespace
+    but single spaces between words: those come back as they are, read once in C."""
+    if pre or not cython.compiled:
+        return _norm(text, pre)
+    n: cython.Py_ssize_t = len(text)
+    i: cython.Py_ssize_t
+    c: cython.Py_UCS4
+    space: cython.bint = True  # (a space first is no single space between words)
+    clean: cython.bint = True
+    for i in range(n):
+        c = text[i]
+        if c == "\x00":  # a <br> (segment._BR)
+            return _norm(text, False)
+        if c.isspace():
+            if c != " " or space:
+                clean = False
+            space = True
+        else:
+            space = False
+    if clean and not space:
+        return text
+    return " ".join(text.split())
+
+
+@cython.cfunc
+def _first_name(cls: str) -> str:
+    """``cls.split(None, 1)[0]`` ("" for a blank class), without the list."""
+    if not cython.compiled:
+        return cls.split(None, 1)[0] if not cls.isspace() else ""
+    n: cython.Py_ssize_t = len(cls)
+    i: cython.Py_ssize_t = 0
+    j: cython.Py_ssize_t
+    c: cython.Py_UCS4
+    while i < n:
+        c = cls[i]
+        if not c.isspace():
+            break
+        i += 1
+    j = i
+    while j < n:
+        c = cls[j]
+        if c.isspace():
+            break
+        j += 1
+    if i == 0 and j == n:
+        return cls
+    return cls[i:j]
+
+
 @cython.cclass
 class Segmenter:
     """Cuts a page into blocks from start/data/end events.
@@ -703,15 +754,11 @@ class Segmenter:
                 self._flush()
             if tag == "html" or tag == "body":
                 own = 0  # page-wide classes ("single-post has-sidebar") say nothing
-            label: str = tag
-            if ident:
-                label += "#" + ident
-            if cls and not cls.isspace():
-                klass = cls.split(None, 1)[0]
-                label += "." + klass
+            if cls:
+                klass = _first_name(cls)
             cur = self.cur
             self.stack.append(cur)
-            self.nodes.append(_Node(tag, cur, len(self.stack), own, label, klass, own & semantic))
+            self.nodes.append(_Node(tag, cur, len(self.stack), own, ident or "", klass, own & semantic))
             self.cur = len(self.nodes) - 1
             if tag == "pre":
                 self.pre_depth += 1
@@ -791,7 +838,7 @@ class Segmenter:
         if not text or text.isspace():
             return
         pre: cython.bint = self.pre_depth > 0
-        text = _norm(text, pre)
+        text = _normal(text, pre)
         if not text or _shows_nothing(text):
             return
         cur: cython.long = self.cur
@@ -820,6 +867,9 @@ class Segmenter:
 _WHOLE = cython.declare(cython.Py_ssize_t, -1)  # (a loose pattern that may be any length)
 
 
+_SPAN = cython.declare(cython.longlong, 0x110000)  # (one trie edge per node and code point)
+
+
 @cython.cclass
 class Anchored:
     """``match(text)``: the reason of the first of ``patterns`` ([(reason, regex source)],
@@ -834,12 +884,18 @@ class Anchored:
     text's first character is one they can start with (``_dispatch.first_chars``; any
     non-ASCII one: all of them), and those that must run to the end of the text
     (``_dispatch.whole_text``) only when it is short enough and ends as they do. Each
-    pattern is compiled on its own, when it is first tried."""
+    pattern is compiled on its own, when it is first tried.
+
+    The trie is two dicts of ints (node * _SPAN + code point -> child, negative where a
+    spelling ends there; node -> its patterns), not a dict per node: the garbage
+    collector stops tracking such dicts, and would otherwise walk 35,000 of them in every
+    full collection."""
 
     reasons = cython.declare(list)
     sources = cython.declare(list)
     compiled = cython.declare(list)
-    trie = cython.declare(dict)
+    edges = cython.declare(dict)
+    ends = cython.declare(dict)
     loose = cython.declare(list)
     loose_of = cython.declare(dict)
 
@@ -849,9 +905,11 @@ class Anchored:
         self.reasons = [r for r, _p in patterns]
         self.sources = [p for _r, p in patterns]
         self.compiled = [None] * len(patterns)
-        self.trie = {}
         self.loose = []  # (index, first characters or None, longest text or _WHOLE, end or None)
         self.loose_of = {}
+        edges: dict = {}
+        children: dict = {0: []}
+        own: dict = {}  # node -> the patterns of the spellings that end there
         for i, (_r, p) in enumerate(patterns):
             prefixes, first, whole = analyse(p)
             if prefixes is None:
@@ -859,24 +917,46 @@ class Anchored:
                 self.loose.append((i, first, longest, end))
                 continue
             for spelling in prefixes:
-                node = self.trie
+                node = 0
                 for ch in spelling:
-                    node = node.setdefault(ch, {})
-                node.setdefault("", set()).add(i)
-        _cumulate(self.trie, frozenset())
+                    key = node * _SPAN + ord(ch)
+                    nxt = edges.get(key)
+                    if nxt is None:
+                        nxt = edges[key] = len(children)
+                        children[node].append((key, nxt))
+                        children[nxt] = []
+                    node = nxt
+                own.setdefault(node, set()).add(i)
+        # each end holds the patterns of every spelling on its path, in order; its edge
+        # is marked (negative) so that the walk looks it up only there
+        self.ends = {}
+        todo = [(0, frozenset())]
+        while todo:
+            node, above = todo.pop()
+            if node in own:
+                above = above | own[node]
+                self.ends[node] = tuple(sorted(above))
+            for key, child in children[node]:
+                todo.append((child, above))
+        self.edges = {k: (-v if v in self.ends else v) for k, v in edges.items()}
 
     @cython.ccall
     def match(self, text: str):
-        node: dict = self.trie
+        node: cython.longlong = 0
+        nxt: cython.longlong
+        c: cython.Py_UCS4
         found: tuple = ()
-        for ch in text:
-            nxt = node.get(ch)
-            if nxt is None:
+        edges: dict = self.edges
+        for c in text:
+            got = edges.get(node * _SPAN + ord(c))
+            if got is None:
                 break
-            node = nxt
-            here = node.get("")
-            if here is not None:
-                found = here
+            nxt = got
+            if nxt < 0:
+                node = -nxt
+                found = self.ends[node]
+            else:
+                node = nxt
         key: str = text[:1]
         if key >= "\x80":
             key = "\x80"
@@ -926,17 +1006,6 @@ def _loose_for(loose: list, key: str) -> tuple:
         if e[1] is None or key == "\x80" or (key != "" and key in e[1]):
             out.append(e)
     return tuple(out)
-
-
-def _cumulate(node: dict, above: frozenset) -> None:
-    """Each trie node's patterns become those of every spelling on its path, in order."""
-    here = node.get("")
-    if here is not None:
-        above = above | here
-        node[""] = tuple(sorted(above))
-    for ch, child in node.items():
-        if ch != "":
-            _cumulate(child, above)
 
 
 @cython.cfunc

@@ -43,9 +43,14 @@ class Node:
     parent: int
     depth: int
     hints: int          # this element's own hints
-    label: str          # tag#id.class, for paths
+    ident: str          # its id ("" when none)
     klass: str = ""     # first class name ("" when none)
     tag_hints: int = 0  # the part of ``hints`` the element or its role gives (<nav>, role=main)
+
+    @property
+    def label(self) -> str:
+        """tag#id.class, for paths (made when asked: most pages never are)."""
+        return self.tag + ("#" + self.ident if self.ident else "") + ("." + self.klass if self.klass else "")
 
 
 @dataclass(slots=True)
