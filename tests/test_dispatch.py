@@ -34,13 +34,15 @@ def _whole(patterns: list[tuple[str, str]]) -> re.Pattern:
 
 
 def _anchored_tier(limit: int) -> list[tuple[str, str]]:
-    return [(r, p[1:]) for r, pats in rules.WIDGET_PHRASES.items() if score._LIMITS[r] >= limit
-            for p in pats if p.startswith("^")]
+    return [(r, p) for r, p, lim in score._ANCHORED if lim >= limit]
 
 
 _LIMITS = sorted(set(score._LIMITS.values()))
-_TIERS = [(Anchored(pats, score._analyse), _whole(pats), pats) for pats in map(_anchored_tier, _LIMITS) if pats]
-_STARTS = sorted({p[:12] for _a, _w, pats in _TIERS for _r, p in pats if p[:1].isalnum()})
+_WHOLES = {lim: _whole(_anchored_tier(lim)) for lim in _LIMITS}  # the tier of each limit
+# the real table's matcher, and with every literal start kept whole, and cut to 2 characters
+_FASTS = [Anchored(score._ANCHORED, score._analyse, depth) for depth in (score._TRIE_DEPTH, 1000, 2)]
+_TIERS = [(_FASTS[0], _WHOLES[_LIMITS[0]], _anchored_tier(_LIMITS[0]))]
+_STARTS = sorted({p[:12] for _r, p, _lim in score._ANCHORED if p[:1].isalnum()})
 _SAMPLES = [
     "read more: the council's plan", "12 comments", "1,234 views", "« previous post", "next article",
     "share this:", "© 2024 all rights reserved", "by jane doe", "« older posts", "«back", "ñ 3 comments",
@@ -55,15 +57,19 @@ def _reason(m: re.Match | None) -> str | None:
 
 def _same(text: str) -> None:
     low = text.lower()
-    for fast, whole, _pats in _TIERS:
-        assert fast.match(low) == _reason(whole.match(low)), low
+    for filler in ("", " " + "x" * 139, " " + "x" * 260):  # the same start at other lengths
+        low += filler
+        tier = next((lim for lim in _LIMITS if len(low) <= lim), None)
+        want = _reason(_WHOLES[tier].match(low)) if tier else None
+        for fast in _FASTS:
+            assert fast.match(low) == want, (low, fast)
 
 
 def test_real_table_on_samples():
     hits = 0
     for s in _SAMPLES:
         _same(s)
-        hits += _TIERS[0][0].match(s.lower()) is not None
+        hits += _FASTS[0].match(s.lower()) is not None
     assert hits >= 12  # (the samples do reach the patterns)
 
 
@@ -95,7 +101,7 @@ def test_whole_text_bounds_patterns_that_run_to_the_end():
     assert whole_text(r"[^\W\d][\w .'’/-]{0,30}\s?\*$") == (34, "*")  # 33 + a final newline
     assert whole_text(r"name \*") is None     # may stop anywhere in a longer text
     assert whole_text(r"\w+ \*$") is None      # unbounded
-    fast = Anchored([("form", r"[^\W\d][\w ]{0,30}\*$"), ("tags", r"tags?\s*:")], score._analyse)
+    fast = Anchored([("form", r"[^\W\d][\w ]{0,30}\*$", 400), ("tags", r"tags?\s*:", 400)], score._analyse, 6)
     assert fast.match("email address *") == "form"
     assert fast.match("email address *\n") == "form"  # ($ also matches before a final newline)
     assert fast.match("tags: news") == "tags"
@@ -107,25 +113,29 @@ def test_whole_text_bounds_patterns_that_run_to_the_end():
 
 
 def test_prefix_gate_keeps_matches():
-    fast = Anchored([("tags", r"tags?\s*:"), ("nav", r"(previous|next) (post|page)")], score._analyse)
+    fast = Anchored([("tags", r"tags?\s*:", 400), ("nav", r"(previous|next) (post|page)", 400)], score._analyse, 6)
     assert fast.match("tag: x") == "tags"
     assert fast.match("next page") == "nav"
     assert fast.match("the next page") is None and fast.match("tax") is None
 
 
 def test_dispatch_keeps_group_priority():
-    fast = Anchored([("first", r"ab"), ("second", r"a\w+"), ("second", r"\d")], score._analyse)
+    fast = Anchored([("first", r"ab", 400), ("second", r"a\w+", 400), ("second", r"\d", 400)], score._analyse, 6)
     assert fast.match("abc") == "first"
     assert fast.match("axe") == "second"
     assert fast.match("7") == "second"
     assert fast.match("zzz") is None
     assert fast.match("ü") is None and fast.match("") is None
     # a longer spelling on the path keeps the shorter ones' patterns, in their order
-    fast = Anchored([("a", r"ab\d"), ("b", r"a"), ("c", r"abc")], score._analyse)
+    fast = Anchored([("a", r"ab\d", 400), ("b", r"a", 400), ("c", r"abc", 400)], score._analyse, 6)
     assert fast.match("abc") == "b" and fast.match("ab1") == "a" and fast.match("x") is None
     # a loose pattern (no literal start) between two spelled ones keeps its place
-    fast = Anchored([("a", r"7 days"), ("b", r"\d+ \w+"), ("c", r"7 da")], score._analyse)
+    fast = Anchored([("a", r"7 days", 400), ("b", r"\d+ \w+", 400), ("c", r"7 da", 400)], score._analyse, 6)
     assert fast.match("7 days") == "a" and fast.match("7 dab") == "b" and fast.match("70 x") == "b"
+    # a pattern is tried only on texts within its length limit
+    fast = Anchored([("a", r"ab", 3), ("b", r"a", 400), ("c", r"\d", 2)], score._analyse, 6)
+    assert fast.match("ab") == "a" and fast.match("abc") == "a" and fast.match("abcd") == "b"
+    assert fast.match("12") == "c" and fast.match("123") is None
 
 
 # --------------------------------------------------------------------------
@@ -177,7 +187,7 @@ def test_every_anchored_phrase_starting_with_a_letter_is_screened():
     assert not unscreened
 
 
-_FLOATING = [(lim, f) for lim, _a, f in map(score._tier, _LIMITS) if f]
+_FLOATING = [(lim, f) for lim, f in ((lim, score._floating(lim)) for lim in _LIMITS) if f]
 _NO_LEAD = re.compile(r"(?!x)x")  # (no second try without a leading symbol: the search alone)
 _GATES = sorted({w for _lim, f in _FLOATING for w in (f.gate or ())})
 
@@ -188,7 +198,7 @@ def _same_floating(text: str) -> None:
     for lim, fs in _FLOATING:
         if len(low) > lim:
             continue
-        plain = segment.Phrases([(lim, None, fs)], score._PRIORITY, _NO_LEAD, 0, 1)
+        plain = segment.Phrases(None, [(lim, fs)], score._PRIORITY, _NO_LEAD, 0, 1)
         want = _reason(fs.rx.search(low))
         assert plain.line(low) == want, low
         assert plain.line(low, score.tokens(low)) == want, low  # the words given
@@ -219,11 +229,11 @@ def test_floating_set_without_gates_searches_everything():
     fs = FloatingSet({"a": [r"\d+ views"], "b": [r"all rights reserved\b"]})
     long = "x " * 50
     assert fs.gate is None
-    plain = segment.Phrases([(400, None, fs)], {"a": 0, "b": 1}, _NO_LEAD, 0, 1)
+    plain = segment.Phrases(None, [(400, fs)], {"a": 0, "b": 1}, _NO_LEAD, 0, 1)
     assert plain.line(long + "12 views") == "a"
     assert plain.line(long + "12 views", ()) == "a"  # no gate: the words say nothing
     fs = FloatingSet({"b": [r"all rights reserved\b"]})
-    plain = segment.Phrases([(400, None, fs)], {"b": 0}, _NO_LEAD, 0, 1)
+    plain = segment.Phrases(None, [(400, fs)], {"b": 0}, _NO_LEAD, 0, 1)
     assert fs.gate == {"reserved"}
     assert plain.line(long + "all rights reserved") == "b"
     assert plain.line(long + "all rights kept") is None
@@ -262,9 +272,9 @@ _BUILT = segment.COMPILED
 
 
 def _phrases(ev):
-    tiers = [(lim, ev.Anchored(pats, score._analyse) if pats else None, f)
-             for (lim, _a, f), pats in zip(map(score._tier, _LIMITS), map(_anchored_tier, _LIMITS))]
-    return ev.Phrases(tiers, score._PRIORITY, score._LEAD, score._PHRASE_CACHE_CHARS, 100)
+    return ev.Phrases(ev.Anchored(score._ANCHORED, score._analyse, score._TRIE_DEPTH),
+                      [(lim, score._floating(lim)) for lim in _LIMITS],
+                      score._PRIORITY, score._LEAD, score._PHRASE_CACHE_CHARS, 100)
 
 
 def _fixture_lines() -> list[str]:

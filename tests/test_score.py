@@ -283,13 +283,13 @@ def test_each_html_block_is_read_for_phrases_at_most_once(monkeypatch):
 
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "widgets"
     calls: list[str] = []
-    real = score.phrase_reason
+    real = score._block_phrase
 
-    def counting(text, words=None):
-        calls.append(text)
-        return real(text, words)
+    def counting(b):
+        calls.append(b.text)
+        return real(b)
 
-    monkeypatch.setattr(score, "phrase_reason", counting)
+    monkeypatch.setattr(score, "_block_phrase", counting)
     for page in sorted(fixtures.glob("*.html")):
         seg, _ = segment_markup(page.read_bytes())
         calls.clear()

@@ -400,3 +400,10 @@ def test_round3_on_every_tie():
     """Every exact tie and near-tie of _TIES (hypothesis samples only some)."""
     for x in _TIES + [-t for t in _TIES]:
         assert str(segment.round3(x)) == str(round(x, 3)), x
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab é\t\n\u00a0\u2003\u200bx.")), max_size=40))
+def test_word_count_is_the_length_of_split_compiled_and_not(text):
+    for mod in {segment._ev, segment.source_events()}:
+        assert mod.word_count(text) == len(text.split()), (mod.__name__, text)

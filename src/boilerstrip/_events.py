@@ -102,6 +102,7 @@ _names = cython.declare(_Memo, _Memo(20_000))    # one class name -> hints
 _values = cython.declare(_Memo, _Memo(15_000))   # a whole class attribute -> hints
 
 
+@cython.ccall
 def attr_hints(value: str) -> int:
     """Hint bitmask of a class/id/itemprop string (memoised per string and per name).
 
@@ -270,11 +271,13 @@ def _find_parts(compact: str) -> list:
     return out
 
 
+@cython.ccall
 def _id_hints(ident: str) -> int:
     """Hints of an id; ids are often unique ("post-4711"): memoised with digits as 0."""
     return attr_hints(ident.translate(_DIGITS))
 
 
+@cython.ccall
 def _other_hints(tag: str, attrib) -> int:
     """Hints from role, itemprop, hidden/aria-hidden/style and rel=tag."""
     own = 0
@@ -319,6 +322,23 @@ def round3(x: cython.double) -> cython.double:
         k += 1
     r: cython.double = k / 1000.0
     return -r if x < 0 else r
+
+
+@cython.ccall
+def word_count(text: str) -> cython.Py_ssize_t:
+    """``len(text.split())``, without the list."""
+    if not cython.compiled:
+        return len(text.split())
+    n: cython.Py_ssize_t = 0
+    inside: cython.bint = False
+    c: cython.Py_UCS4
+    for c in text:
+        if c.isspace():
+            inside = False
+        elif not inside:
+            inside = True
+            n += 1
+    return n
 
 
 # A block's count of stopwords (the HTML features', and the text path's below).
@@ -872,15 +892,17 @@ _SPAN = cython.declare(cython.longlong, 0x110000)  # (one trie edge per node and
 
 @cython.cclass
 class Anchored:
-    """``match(text)``: the reason of the first of ``patterns`` ([(reason, regex source)],
-    in priority order, each matched at the start of ``text``) that matches, or None: what
-    one alternation of them all, each reason a named group, gives as its ``lastgroup``.
+    """``match(text)``: the reason of the first of ``patterns`` ([(reason, regex source,
+    length limit)], in priority order, each matched at the start of ``text`` when the text
+    is no longer than its limit) that matches, or None: what one alternation of the
+    patterns allowed at that length, each reason a named group, gives as its ``lastgroup``.
 
     A pattern is tried only where it could match. Most start with one of a few literal
-    spellings (``_dispatch.literal_prefixes``): those sit in a trie, and walking ``text``
-    down it gives, at the deepest spelling it starts with, the patterns any spelling on
-    that path belongs to (a line starting with nothing known walks one or two steps and
-    tries nothing). The others ("loose": "\\d+ comments", "Name *") are tried when the
+    spellings (``_dispatch.literal_prefixes``, cut to their first ``depth`` characters: a
+    small trie, a few thousand nodes, that stays in the processor's caches): those sit in
+    a trie, and walking ``text`` down it gives, at the deepest spelling it starts with,
+    the patterns any spelling on that path belongs to (a line starting with nothing known
+    walks one or two steps and tries nothing). The others ("loose": "\\d+ comments", "Name *") are tried when the
     text's first character is one they can start with (``_dispatch.first_chars``; any
     non-ASCII one: all of them), and those that must run to the end of the text
     (``_dispatch.whole_text``) only when it is short enough and ends as they do. Each
@@ -888,35 +910,37 @@ class Anchored:
 
     The trie is two dicts of ints (node * _SPAN + code point -> child, negative where a
     spelling ends there; node -> its patterns), not a dict per node: the garbage
-    collector stops tracking such dicts, and would otherwise walk 35,000 of them in every
-    full collection."""
+    collector stops tracking such dicts, and would otherwise walk every node in each full
+    collection."""
 
     reasons = cython.declare(list)
     sources = cython.declare(list)
+    limits = cython.declare(list, visibility="readonly")
     compiled = cython.declare(list)
     edges = cython.declare(dict)
     ends = cython.declare(dict)
     loose = cython.declare(list)
     loose_of = cython.declare(dict)
 
-    def __init__(self, patterns: list, analyse) -> None:
+    def __init__(self, patterns: list, analyse, depth: int) -> None:
         """``analyse(source)`` -> (literal prefixes or None, first characters or None,
         (longest text, end character) or None): _dispatch's readings of a pattern."""
-        self.reasons = [r for r, _p in patterns]
-        self.sources = [p for _r, p in patterns]
+        self.reasons = [r for r, _p, _n in patterns]
+        self.sources = [p for _r, p, _n in patterns]
+        self.limits = [n for _r, _p, n in patterns]
         self.compiled = [None] * len(patterns)
         self.loose = []  # (index, first characters or None, longest text or _WHOLE, end or None)
         self.loose_of = {}
         edges: dict = {}
         children: dict = {0: []}
         own: dict = {}  # node -> the patterns of the spellings that end there
-        for i, (_r, p) in enumerate(patterns):
+        for i, (_r, p, _n) in enumerate(patterns):
             prefixes, first, whole = analyse(p)
             if prefixes is None:
                 longest, end = whole if whole is not None else (_WHOLE, None)
                 self.loose.append((i, first, longest, end))
                 continue
-            for spelling in prefixes:
+            for spelling in {sp[:depth] for sp in prefixes}:
                 node = 0
                 for ch in spelling:
                     key = node * _SPAN + ord(ch)
@@ -977,10 +1001,14 @@ class Anchored:
             if j >= nl or (i < nf and found[i] < loose[j][0]):
                 k = found[i]
                 i += 1
+                if n > cython.cast(cython.Py_ssize_t, self.limits[k]):
+                    continue
             else:
                 e: tuple = loose[j]
                 j += 1
                 k = e[0]
+                if n > cython.cast(cython.Py_ssize_t, self.limits[k]):
+                    continue
                 longest = e[2]
                 if longest != _WHOLE:
                     if n > longest:
@@ -1039,13 +1067,13 @@ def _holds_word(low: str, words: frozenset) -> cython.bint:
 class Phrases:
     """The widget a short text reads as (rules.WIDGET_PHRASES), for score.phrase_reason.
 
-    ``tiers``: [(length limit, Anchored or None, floating set or None)], smallest limit
-    first: a text is tried against the patterns allowed at its length. Anchored patterns
-    must match at the start; floating ones (``_dispatch.FloatingSet``: its regex and its
+    ``anchored``: an :class:`Anchored` (or None), and ``floating``: [(length limit, floating
+    set)], smallest limit first: a text is tried against the patterns allowed at its
+    length. Anchored patterns must match at the start; floating ones (``_dispatch.FloatingSet``: its regex and its
     gate words) anywhere from a word start, searched only when the text holds one of
     their gate words. When both match, the reason earlier in ``priority`` wins."""
 
-    anchored = cython.declare(list)
+    anchored = cython.declare(Anchored)
     floating = cython.declare(list)
     priority = cython.declare(dict)
     gate = cython.declare(object)
@@ -1055,12 +1083,14 @@ class Phrases:
     cache_size = cython.declare(cython.Py_ssize_t)
     max_chars = cython.declare(cython.Py_ssize_t, visibility="public")
 
-    def __init__(self, tiers: list, priority: dict, lead, cache_chars: int, cache_size: int) -> None:
-        self.max_chars = max(lim for lim, _a, _f in tiers)
-        self.anchored = [next(a for lim, a, _f in tiers if n <= lim) for n in range(self.max_chars + 1)]
-        self.floating = [next((f.rx, f.gate) if f is not None else None for lim, _a, f in tiers if n <= lim)
+    def __init__(self, anchored, floating: list, priority: dict, lead, cache_chars: int,
+                 cache_size: int) -> None:
+        limits = [lim for lim, _f in floating] + (anchored.limits if anchored is not None else [])
+        self.max_chars = max(limits, default=0)
+        self.anchored = anchored
+        self.floating = [next(((f.rx, f.gate) if f is not None else None for lim, f in floating if n <= lim), None)
                          for n in range(self.max_chars + 1)]
-        gates = [f.gate for _lim, _a, f in tiers if f is not None]
+        gates = [f.gate for _lim, f in floating if f is not None]
         self.gate = None if any(g is None for g in gates) else frozenset().union(*gates)
         self.priority = priority
         self.lead = lead
@@ -1083,8 +1113,7 @@ class Phrases:
             return None
         if low is None:
             low = text.lower()
-        anchored: Anchored = self.anchored[n]
-        r1 = anchored.match(low) if anchored is not None else None
+        r1 = self.anchored.match(low) if self.anchored is not None else None
         r2 = None
         floating = self.floating[n]
         if floating is not None:
@@ -1136,3 +1165,13 @@ class Phrases:
             if r:
                 return r
         return None
+
+    @cython.ccall
+    def block(self, b) -> str:
+        """The widget an HTML block (segment.RawBlock) reads as ("" for none). A code block
+        is judged by its first line alone: a line of code ("name", "submit") is no form's
+        field."""
+        text: str = b.text
+        if b.kind == "code" and "\n" in text:
+            return self.reason(text[: text.index("\n")].strip()) or ""
+        return self.reason(text, b.words) or ""

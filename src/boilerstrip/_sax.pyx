@@ -174,8 +174,17 @@ cdef inline bint _ascii_space(const xmlChar* ch, int n) noexcept:
 
 cdef inline bint _other_key(const char* name) noexcept:
     # segment's _OTHER_KEYS: the attributes _events._other_hints reads
-    return (strcmp(name, "style") == 0 or strcmp(name, "role") == 0 or strcmp(name, "rel") == 0
-            or strcmp(name, "itemprop") == 0 or strcmp(name, "hidden") == 0)
+    # (by first letter: most attributes, href, src, alt, data-*, are none of them)
+    cdef char c = name[0]
+    if c == b's':
+        return strcmp(name, "style") == 0
+    if c == b'r':
+        return strcmp(name, "role") == 0 or strcmp(name, "rel") == 0
+    if c == b'i':
+        return strcmp(name, "itemprop") == 0
+    if c == b'h':
+        return strcmp(name, "hidden") == 0
+    return False
 
 
 cdef void _fail(xmlParserCtxt* ctxt, _Run run, exc) noexcept:
@@ -198,9 +207,9 @@ cdef void _on_start(void* ctx, const xmlChar* name, const xmlChar** atts) noexce
             a = atts
             while a[0] != NULL:
                 key = <const char*>a[0]
-                if strcmp(key, "class") == 0:
+                if key[0] == b'c' and strcmp(key, "class") == 0:
                     cls = _utf8(a[1])
-                elif strcmp(key, "id") == 0:
+                elif key[0] == b'i' and key[1] == b'd' and key[2] == 0:
                     ident = _utf8(a[1])
                 elif not other and _other_key(key):
                     other = True

@@ -23,7 +23,8 @@ from ._dispatch import FloatingSet, first_chars, literal_prefixes, whole_text
 from ._stoplists import SAMPLE_MIN_CHARS, detect_counted, first_try, stoplist_for, tokens
 from .segment import _HAS_DIGIT, BIT, RawBlock, Segmentation, line_shape, mask_of
 # the loops over every node or every word, compiled with the segmenter's (see _events.py)
-from .segment import down_masks, prose_up, region_sums, round3, stop_content, stop_count, text_cohesion, trusted_masks
+from .segment import (down_masks, prose_up, region_sums, round3, stop_content, stop_count, text_cohesion,
+                      trusted_masks, word_count)
 from .segment import Anchored, Phrases
 
 T = rules.THRESHOLDS
@@ -60,36 +61,39 @@ _MAX_LIMIT = max(_LIMITS.values())
 _PRIORITY = {r: i for i, r in enumerate(rules.WIDGET_PHRASES)}
 
 
-def _tier(limit: int):
-    """The reasons allowed at this text length: their anchored patterns (tried at the start
-    only) and the rest (searched from word starts only, each reason a named group).
-    Patterns are lower-case and matched against lower-cased text (much faster than re.I),
-    and every unanchored one starts at a word boundary."""
-    anchored: list[tuple[str, str]] = []
+def _floating(limit: int) -> FloatingSet | None:
+    """The floating patterns of the reasons allowed at this text length (searched from word
+    starts only, each reason a named group). Patterns are lower-case and matched against
+    lower-cased text (much faster than re.I), and every unanchored one starts at a word
+    boundary."""
     floating: dict[str, list[str]] = {}
     for reason, pats in rules.WIDGET_PHRASES.items():
-        if _LIMITS[reason] < limit:
-            continue
-        anchored += [(reason, p[1:]) for p in pats if p.startswith("^")]
         f = [p[2:] if p.startswith("\\b") else p for p in pats if not p.startswith("^")]
-        if f:
+        if f and _LIMITS[reason] >= limit:
             floating[reason.replace("-", "_")] = f
-    return (limit, Anchored(anchored, _analyse) if anchored else None,
-            FloatingSet(floating) if floating else None)
+    return FloatingSet(floating) if floating else None
 
 
 def _analyse(pattern: str):
     return literal_prefixes(pattern), first_chars(pattern), whole_text(pattern)
 
 
-# The matcher (compiled with the segmenter, see _events.py): one tier per distinct length
-# limit, smallest first. Short lines repeat across pages (menu labels, buttons, widget
-# headings): their verdicts are kept, in a table emptied when full (bounded memory in
-# long batch runs).
+#: The anchored patterns (tried at the start of a line), each with its reason's length limit.
+_ANCHORED = [(reason, p[1:], _LIMITS[reason]) for reason, pats in rules.WIDGET_PHRASES.items()
+             for p in pats if p.startswith("^")]
+#: Characters of a pattern's literal start the anchored trie holds (a longer start is cut:
+#: the trie stays small enough for the processor's caches; a line that shares the first
+#: ones tries the pattern, which then fails).
+_TRIE_DEPTH = 6
+# The matcher (compiled with the segmenter, see _events.py): floating patterns in one tier
+# per distinct length limit, smallest first. Short lines repeat across pages (menu labels,
+# buttons, widget headings): their verdicts are kept, in a table emptied when full
+# (bounded memory in long batch runs).
 _PHRASE_CACHE_CHARS = 40
 _PHRASE_CACHE_SIZE = 10_000
-_PHRASES = Phrases([_tier(lim) for lim in sorted(set(_LIMITS.values()))], _PRIORITY, _LEAD,
-                   _PHRASE_CACHE_CHARS, _PHRASE_CACHE_SIZE)
+_PHRASES = Phrases(Anchored(_ANCHORED, _analyse, _TRIE_DEPTH),
+                   [(lim, _floating(lim)) for lim in sorted(set(_LIMITS.values()))],
+                   _PRIORITY, _LEAD, _PHRASE_CACHE_CHARS, _PHRASE_CACHE_SIZE)
 _PHRASE_CACHE = _PHRASES.cache
 _FLOAT_GATE = _PHRASES.float_gate
 #: The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES
@@ -99,13 +103,9 @@ _line_reason = _PHRASES.cached  # one line, its verdict cached
 _phrase_line = _PHRASES.line  # one line, not cached
 
 
-def _block_phrase(b) -> str:
-    """The widget an HTML block reads as ("" for none). A code block is judged by its
-    first line alone: a line of code ("name", "submit") is no form's field."""
-    text = b.text
-    if b.kind == "code" and "\n" in text:
-        return phrase_reason(text[: text.index("\n")].strip()) or ""
-    return phrase_reason(text, b.words) or ""
+#: The widget an HTML block reads as ("" for none; a code block by its first line):
+#: ``_block_phrase(block)`` (see Phrases.block).
+_block_phrase = _PHRASES.block
 
 
 @functools.lru_cache(maxsize=4096)  # (a page has a few distinct masks)
@@ -152,7 +152,7 @@ def _features(seg: Segmentation) -> list | None:
     for k, b in enumerate(blocks):
         ld = b.link_chars / b.chars if b.chars else 0.0
         if b.chars < short or ld > max_ld:  # class decided without words
-            nw = len(b.text.split())
+            nw = word_count(b.text)
             sd = 0.0
         else:
             words = sampled.get(k)

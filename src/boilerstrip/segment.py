@@ -286,6 +286,7 @@ _Memo, attr_hints, _name_hints, _id_hints, _other_hints = (
 # (and the text path's per-block stopword counts, content words and cohesion, for score.py)
 stop_content, text_cohesion = _ev.stop_content, _ev.cohesion
 stop_count = _ev.stop_count  # (the HTML features' stopwords)
+word_count = _ev.word_count  # (and their words)
 round3 = _ev.round3  # (features and scores rounded to 3 places)
 # (and flattened text's blocks)
 line_shape, text_blocks = _ev.line_shape, _ev.text_blocks
