@@ -57,6 +57,7 @@ _ASCII_SEPS = cython.declare(dict, str.maketrans({c: " " if c in "-_:./" else c 
 # Ids that differ only in their digits ("post-4711", "post-4712") share a cache entry:
 # every digit reads as 0 (a word holding a digit is ignored by _name_hints anyway).
 _DIGITS = cython.declare(dict, str.maketrans({c: "0" if c.isdigit() else c for c in map(chr, range(128))}))
+_DIGIT_BYTES = cython.declare(bytes, bytes(0x30 if 0x30 <= c <= 0x39 else c for c in range(256)))
 
 # elements
 _HINT_BY_TAG = cython.declare(dict, {t: BIT[h] for t, h in rules.HINT_BY_TAG.items()})
@@ -274,7 +275,22 @@ def _find_parts(compact: str) -> list:
 @cython.ccall
 def _id_hints(ident: str) -> int:
     """Hints of an id; ids are often unique ("post-4711"): memoised with digits as 0."""
-    return attr_hints(ident.translate(_DIGITS))
+    return attr_hints(_zero_digits(ident))
+
+
+@cython.cfunc
+def _zero_digits(ident: str) -> str:
+    """``ident.translate(_DIGITS)`` (ASCII digits as "0"): the same string when it holds
+    none (most ids; a translate reads every character through a dict lookup)."""
+    if not cython.compiled:
+        return ident.translate(_DIGITS)
+    c: cython.Py_UCS4
+    for c in ident:
+        if "0" <= c <= "9":
+            if ident.isascii():
+                return ident.encode("ascii").translate(_DIGIT_BYTES).decode("ascii")
+            return ident.translate(_DIGITS)
+    return ident
 
 
 @cython.ccall
@@ -760,8 +776,7 @@ class Segmenter:
         if ident and len(ident) > _ATTR_MAX:
             ident = ident[:_ATTR_MAX]
         if cls:
-            got = _values.new.get(cls)
-            own |= got if got is not None else attr_hints(cls)
+            own |= attr_hints(cls)
         if ident:
             own |= _id_hints(ident)
         if other is not None:
