@@ -1,7 +1,8 @@
 """The hot loops: the HTML segmenter's event handlers (lxml's parser calls start/data/end
 once per element and text node, about 3,000 times on a typical page) and its class/id
-hints; flattened text's blocks; and the text scorer's two loops over each block's words
-(stopwords and content words, cohesion with the article's core).
+hints; flattened text's blocks; the text scorer's two loops over each block's words
+(stopwords and content words, cohesion with the article's core); and the widget-phrase
+matcher (some 250 short lines a page).
 
 This is plain Python, written in Cython's "pure Python mode": the ``cython`` names
 below are type declarations that Python ignores. When the package is installed with a
