@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-
 try:  # the regex parser's own modules (renamed in Python 3.11)
     from re import _constants as C
     from re import _parser
