@@ -257,8 +257,11 @@ WIDGET_PHRASES = {
         # a shop's loyalty line, a limited offer's badge, a donation appeal's heading
         r"^members earn \$?[\d,.]+ (points|rewards?) (on|for) (this|every)\b",
         r"^limited time( offer| only)?\s*!?$", r"^get in touch (today|now|with us)\b.{0,50}$",
-        r"^(new (customers|users) |sign up and )?get (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
-        r"^migrate (from|to) \w+( \w+)? and get (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
+        # a platform's credit offer, alone or after what it asks ("Sign up and get $300 in
+        # credits", "Migrate from X and get up to $10k in credits")
+        r"^(new (customers|users) )?get (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
+        r"^(sign up|signup|register|join|start|try|deploy|migrate|switch|move|upgrade)\b.{0,40}\band get "
+        r"(up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
         r"^(must )?use (the )?(promo|offer|coupon|discount) code\s*:?\s*[\w-]{4,20}( or [\w-]{4,20})?\s*[!.]?$",
         r"^this (story|article|work|journalism|site|newsletter|podcast) is (funded|supported|made possible) "
         r"by (readers|you|our (readers|members|subscribers))\b",
@@ -432,7 +435,6 @@ WIDGET_PHRASES = {
         r"^sponsor (this|our) (newsletter|podcast|site|blog)\b", r"^buy (it )?now from\b.{0,50}$",
         r"^(in partnership with|presented by|sponsored by|brought to you by)$",
         r"^(advertisement|sponsored|ad|anzeige|publicité)\s*[:|\u2014\u2013-]\s*\S.{0,80}$",
-        r"\bmay cause (product )?pric(es|ing) to vary\b",
         r"^(view|shop|get|buy|see|check)\b.{0,40}\blinks to [\w.]+$",
     ],
     "form": [
@@ -456,7 +458,7 @@ WIDGET_PHRASES = {
         # a forum app's signature under a post ("Sent from my iPhone using Tapatalk")
         r"^sent from my [\w .,()+-]{1,40} using [\w .,()+-]{1,40}$",
         # a forum member's rank, a shop's price and delivery labels
-        r"^(registered|new|junior|senior) (user|member)$", r"^how we reviewed this (article|page|post)\s*:?$",
+        r"^(registered|new|junior|senior) (user|member)$",
         r"^\d+ points? by \S+ .{0,40}\bago\b", r"^[\d,.]+k?\+? (5|five)[- ]star (reviews|ratings)$",
         # ("Site Team | 5 min read": the number in the look-behind, so that the pattern starts
         # with a word the floating phrases' gate can read off it)
