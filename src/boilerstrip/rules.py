@@ -222,6 +222,8 @@ LONE_CONTROL_LINE = (r"^(loading|pin for later|"
                      r"it's |it’s )?(back )?(in stock|available)|"
                      # a shop's option picker, a reference page's toggle
                      r"select (a|your) (size|colou?r|option|quantity|style)|"
+                     # a cart button with its note ("Add to cart Select a color to add to cart")
+                     r"add to (cart|bag|basket|wish ?list)\b.{0,60}|"
                      r"(show|hide) (child )?(attributes|properties|parameters|fields)|"
                      # a product tile's button with its swatch count; Google's "preferred source"
                      r"quick ?(shop|view) \d+ (colou?rs?|sizes?)|view (the )?(whole|full|entire) list( ?view less)?|"
@@ -257,6 +259,7 @@ WIDGET_PHRASES = {
         # a shop's loyalty line, a limited offer's badge, a donation appeal's heading
         r"^members earn \$?[\d,.]+ (points|rewards?) (on|for) (this|every)\b",
         r"^limited time( offer| only)?\s*!?$", r"^get in touch (today|now|with us)\b.{0,50}$",
+        r"^(please )?(donate|give) (today|now)\b.{0,60}$",
         # a platform's credit offer, alone or after what it asks ("Sign up and get $300 in
         # credits", "Migrate from X and get up to $10k in credits")
         r"^(new (customers|users) )?get (up to )?\$[\d,.]+k? (in|of) (free )?credits?\b",
@@ -265,6 +268,14 @@ WIDGET_PHRASES = {
         r"^(must )?use (the )?(promo|offer|coupon|discount) code\s*:?\s*[\w-]{4,20}( or [\w-]{4,20})?\s*[!.]?$",
         r"^this (story|article|work|journalism|site|newsletter|podcast) is (funded|supported|made possible) "
         r"by (readers|you|our (readers|members|subscribers))\b",
+        # a reader's appeal for support under the article ("If you enjoyed this post, please
+        # consider a donation", "... support us by donating"): the request, not the condition
+        # (the verbs are few and rare: a text is searched for floating phrases only when it
+        # holds one of them, and "like" or "find" would let most prose through)
+        r"\bif (you|you've|you’ve|you have) (enjoyed|enjoy|liked|appreciated?) "
+        r"(this|these|our|my|the|what)\b[^.!?]{0,60}\b(consider(ed)? (supporting|donating|making a donation|"
+        r"a (small |one-off |one-time )?(donation|contribution|gift)|becoming|liking|signing up|joining|"
+        r"subscribing)|support (us|our|my|me)|(donate|donating|donation|patreon|contribute|contributing)\b)",
     ],
     "view-counter": [
         r"^(visited|viewed|read)\s+\d[\d,.]*\s+times?\b",
@@ -385,6 +396,18 @@ WIDGET_PHRASES = {
         r"^follow [\w.'’ -]{2,40} on (x|twitter|linkedin|facebook|instagram|threads|bluesky|mastodon)\b.{0,30}$",
         r"^(view|see|read) (all|more) (posts|articles|stories) by [\w.'’ -]{2,40}$",
     ],
+    # an image's credit line ("Photo: Jane Doe / Agency", "Image credit: ...", "Feature image
+    # by ..."): the caption's source, not the article
+    "caption": [
+        r"^((featured?|cover|header|top|lead|hero|main) )?(image|photo|picture|illustration|foto|bild)s?"
+        r"( (source|credits?|courtesy))?\s*(:|courtesy\b|©)",
+        r"^(image|photo|picture|illustration)s? (by|via) .{1,60}$",
+        r"^(featured?|cover|header|top|lead|hero|main) (image|photo|picture)s? (by|via)\b",
+        r"^(credits?|courtesy)\s*:\s*\S",
+    ],
+    # a forum's welcome banner over its boards; a side rail's daily feature
+    "header": [r"^welcome to (the )?\S.{0,40}\b(forums?|message boards?)\b"],
+    "sidebar": [r"^(verse|quote|word|tip|joke|photo|deal|recipe) of the (day|week|month)\b"],
     "navigation": [
         r"^skip to (the )?(main )?(site )?(content|navigation)\b", r"^(back to top|scroll to top|go to top)$",
         r"^(breadcrumbs?|navigation menu|main navigation|site navigation)$",
@@ -417,6 +440,8 @@ WIDGET_PHRASES = {
         # the legal small print of a download, an investment product, a shop's checkout
         r"^by (using|downloading|signing up|subscribing|continuing|clicking)\b.{0,60}\byou agree to\b",
         r"\bnot fdic insured\b", r"^your payment information is processed securely\b",
+        # a licence notice: the page's small print on what it may be used for
+        r"\blicensed under (the |a )?(creative commons|cc[ -]by)\b",
     ],
     "ads": [
         r"^(advertisement|advertising|sponsored( content)?|ad|anzeige|publicité|publicidad|"
@@ -464,9 +489,10 @@ WIDGET_PHRASES = {
         # with a word the floating phrases' gate can read off it)
         r"(?:(?<=[|·•]\d )|(?<=[|·•] \d )|(?<=[|·•]\d\d )|(?<=[|·•] \d\d ))min(ute)?s? read$",
         r"^(current|sale|regular|original|list) price\b.{0,20}$", r"^(est\.|estimated) delivery\b",
+        r"^coming soon\W*$",
     ],
     "login": [
-        r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b",
+        r"^(sign in|log in|login|register|create (an |your )?account|forgot (your )?password)\b.{0,130}$",
         r"^already (have an account|a subscriber)\b", r"^have an account\??$",
         r"^(this|the) (article|story|content|post) is (exclusive|only available|reserved) (to|for)\b",
         # what a guest sees under a thread: the reply box's stand-in
@@ -615,7 +641,7 @@ TAIL_KINDS = ("paragraph", "heading")
 #: (``promo`` and ``footer`` are matched on longer text too).
 WIDGET_MAX_CHARS = 140
 #: ... except for these reasons, whose sentences run longer.
-PHRASE_MAX_CHARS = {"promo": 260, "footer": 260, "cookie": 400, "newsletter": 200, "ads": 300,
+PHRASE_MAX_CHARS = {"promo": 400, "footer": 300, "caption": 300, "login": 260, "cookie": 400, "newsletter": 200, "ads": 300,
                     "placeholder": 400}
 
 #: What joins the items of a menu written on one line ("Home | News | Jobs"); a table
