@@ -270,6 +270,11 @@ def test_credit_licence_appeal_and_badge_lines(line, reason):
     "Register your bike with the police before the trip, and keep the receipt with your papers, "
     "because the insurance will ask for both if it is stolen while you are away.",
     "The code is licensed to three firms, none of which has shipped it yet.",
+    # a config file's keys and a course's credits are no image credit
+    "image: postgres:18",
+    "image: nginx",
+    "image: registry.example.com/team/app:1.2",
+    "Credits: 4",
 ])
 def test_sentences_with_credit_appeal_or_badge_words_are_no_widget(line):
     assert phrase_reason(line) is None
@@ -283,3 +288,25 @@ def test_a_photo_credit_and_a_closing_appeal_go_and_the_prose_stays():
     assert reasons["Photo: Jane Doe / Example Agency"] == "caption"
     assert reasons["If you enjoyed this article, please consider supporting our work with a donation."] == "promo"
     assert sum(r is None for r in reasons.values()) == 4
+
+
+def test_a_credit_names_only_a_block_that_is_the_credit_line():
+    # a caption of two lines, the credit under it: the caption is no credit
+    assert phrase_reason("From these charts, it is easy to see when prices go up.\n"
+                         "Photo Credit: Screenshot from the Example website") is None
+    assert phrase_reason("Photo Credit: Screenshot from the Example website") == "caption"
+    # other widgets still name a block by any of its short lines
+    assert phrase_reason("Sue Smith\nFollow Sue Smith on X") == "byline-box"
+
+
+def test_in_flattened_text_a_credit_line_goes_and_the_article_runs_on_past_it():
+    from boilerstrip import clean_article
+
+    paras = [f"{i} {PROSE}" for i in range(3)]
+    # (the credit under the last photo, then the article's short last line)
+    text = "\n\n".join(["Library plan approved", *paras, "Photo: Jane Doe / Example Agency",
+                        "The doors open at nine."])
+    art = clean_article(text, input="text", metadata=False)
+    assert {b.reason for b in art.removed if "Jane Doe" in b.text} == {"caption"}
+    for p in paras + ["The doors open at nine."]:
+        assert p.strip() in art.text

@@ -1087,20 +1087,23 @@ class Phrases:
     set)], smallest limit first: a text is tried against the patterns allowed at its
     length. Anchored patterns must match at the start; floating ones (``_dispatch.FloatingSet``: its regex and its
     gate words) anywhere from a word start, searched only when the text holds one of
-    their gate words. When both match, the reason earlier in ``priority`` wins."""
+    their gate words. When both match, the reason earlier in ``priority`` wins. ``alone``:
+    the reasons that name a text only when it is that one line (a photo's credit under its
+    caption names the credit line, not the caption)."""
 
     anchored = cython.declare(Anchored)
     floating = cython.declare(list)
     priority = cython.declare(dict)
     gate = cython.declare(object)
     lead = cython.declare(object)
+    alone = cython.declare(frozenset)
     cache = cython.declare(dict, visibility="public")
     cache_chars = cython.declare(cython.Py_ssize_t, visibility="public")
     cache_size = cython.declare(cython.Py_ssize_t)
     max_chars = cython.declare(cython.Py_ssize_t, visibility="public")
 
     def __init__(self, anchored, floating: list, priority: dict, lead, cache_chars: int,
-                 cache_size: int) -> None:
+                 cache_size: int, alone=frozenset()) -> None:
         limits = [lim for lim, _f in floating] + (anchored.limits if anchored is not None else [])
         self.max_chars = max(limits, default=0)
         self.anchored = anchored
@@ -1110,6 +1113,7 @@ class Phrases:
         self.gate = None if any(g is None for g in gates) else frozenset().union(*gates)
         self.priority = priority
         self.lead = lead
+        self.alone = frozenset(alone)
         self.cache = {}
         self.cache_chars = cache_chars
         self.cache_size = cache_size
@@ -1175,10 +1179,11 @@ class Phrases:
         # searched for one (words=()), and each line's words are not read.
         skip = () if words is not None and self.gate is not None and self.gate.isdisjoint(words) else None
         if len(text) > self.max_chars:
-            return self.cached(text[: text.index("\n")].strip(), skip)
+            r = self.cached(text[: text.index("\n")].strip(), skip)
+            return None if r in self.alone else r
         for one in text.split("\n"):
             r = self.cached(one.strip(), skip)
-            if r:
+            if r and r not in self.alone:
                 return r
         return None
 

@@ -399,11 +399,15 @@ WIDGET_PHRASES = {
     # an image's credit line ("Photo: Jane Doe / Agency", "Image credit: ...", "Feature image
     # by ..."): the caption's source, not the article
     "caption": [
-        r"^((featured?|cover|header|top|lead|hero|main) )?(image|photo|picture|illustration|foto|bild)s?"
+        r"^((featured?|cover|header|top|lead|hero|main) )?(photo|picture|illustration|foto|bild)s?"
         r"( (source|credits?|courtesy))?\s*(:|courtesy\b|©)",
+        # ("image:" alone is also a config file's key, "image: nginx:1.25": a credit names
+        # someone in two words or more)
+        r"^((featured?|cover|header|top|lead|hero|main) )?images?( (source|credits?|courtesy)\s*(:|©)|"
+        r"\s*(:\s*[^\s:]+ [^:]*$|courtesy\b|©))",
         r"^(image|photo|picture|illustration)s? (by|via) .{1,60}$",
         r"^(featured?|cover|header|top|lead|hero|main) (image|photo|picture)s? (by|via)\b",
-        r"^(credits?|courtesy)\s*:\s*\S",
+        r"^(credits?|courtesy)\s*:\s*[^\W\d]",  # (not "Credits: 4": a course's credits)
     ],
     # a forum's welcome banner over its boards; a side rail's daily feature
     "header": [r"^welcome to (the )?\S.{0,40}\b(forums?|message boards?)\b"],
@@ -515,6 +519,11 @@ WIDGET_PHRASES = {
                     r"^product (name|link|title)$"],
 }
 
+#: Phrase reasons that name a text only when it is that one line: in a block of several
+#: lines, a photo's credit ("Photo: Jane Doe") is the last line of its caption or of the
+#: paragraph the caption sits in, and the block is not the credit.
+ONE_LINE_PHRASES = ("caption",)
+
 #: Phrase reasons that do not count against a container when the main region is sought
 #: (buttons and member stats sit inside listings and forum posts).
 REGION_NEUTRAL_PHRASES = ("control", "meta")
@@ -546,7 +555,7 @@ BYLINE_PATTERNS = [
 TEXT_WIDGET_FOLLOWERS = {
     "related": ("related", "teaser"), "comments": "comments", "footer": "footer",
     "newsletter": "newsletter", "share": "share", "cookie": "cookie", "form": "form",
-    "login": "login", "navigation": "navigation",
+    "login": "login", "navigation": "navigation", "sidebar": "sidebar",
 }
 
 #: ... and the widgets whose section, after the article's end, runs over prose too
@@ -619,8 +628,8 @@ TEXT_CONSENT_STARTS = [
 #: a related/comments line does (the page's footer, a cookie notice).
 TEXT_LISTING_END_REASONS = ("footer", "cookie")
 #: Widget lines that belong to the widget around them (a form field in a newsletter box,
-#: "Reply" or "2 days ago" in a comment list) rather than starting a new one.
-TEXT_INNER_REASONS = ("form", "control", "meta")
+#: "Reply" or "2 days ago" in a comment list, a photo's credit) rather than starting a new one.
+TEXT_INNER_REASONS = ("form", "control", "meta", "caption")
 
 #: Reasons whose phrase, seen after the article body, may end the article
 #: (boilerpipe's "terminating blocks"): the marker and the link run after it go;

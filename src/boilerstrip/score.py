@@ -93,7 +93,7 @@ _PHRASE_CACHE_CHARS = 40
 _PHRASE_CACHE_SIZE = 10_000
 _PHRASES = Phrases(Anchored(_ANCHORED, _analyse, _TRIE_DEPTH),
                    [(lim, _floating(lim)) for lim in sorted(set(_LIMITS.values()))],
-                   _PRIORITY, _LEAD, _PHRASE_CACHE_CHARS, _PHRASE_CACHE_SIZE)
+                   _PRIORITY, _LEAD, _PHRASE_CACHE_CHARS, _PHRASE_CACHE_SIZE, rules.ONE_LINE_PHRASES)
 _PHRASE_CACHE = _PHRASES.cache
 _FLOAT_GATE = _PHRASES.float_gate
 #: The widget a short text (or any of its lines) is recognised as, from WIDGET_PHRASES
